@@ -1,0 +1,285 @@
+package org.liaison.exchange;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.gazetteer.LocalityRef;
+import org.liaison.text.AliasKey;
+
+/**
+ * Reads and writes exchanges with their participants, localities, themes and sources. Writes
+ * take the caller's transaction ({@link SqlClient}) so that multi-row work is all or nothing.
+ */
+@ApplicationScoped
+public class ExchangeRepository {
+
+    @Inject
+    Pool pool;
+    @Inject
+    Gazetteer gazetteer;
+
+    public record Stored(long id, UUID publicId, String contentHash, int version, String status) {
+    }
+
+    public Uni<Stored> findByKey(SqlClient c, String key) {
+        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where natural_key = $1 for update")
+                .execute(Tuple.of(key)).map(ExchangeRepository::stored);
+    }
+
+    public Uni<Stored> findByPublicId(SqlClient c, UUID id, boolean lock) {
+        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where public_id = $1"
+                + (lock ? " for update" : "")).execute(Tuple.of(id)).map(ExchangeRepository::stored);
+    }
+
+    private static Stored stored(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        Row r = rows.iterator().next();
+        return new Stored(r.getLong("id"), r.getUUID("public_id"), r.getString("content_hash"), r.getInteger("version"),
+                r.getString("status"));
+    }
+
+    public Uni<Stored> insert(SqlClient c, ResolvedExchange e) {
+        ValidExchange v = e.exchange();
+        return c.preparedQuery("""
+                insert into exchange (natural_key, date, end_date, date_precision, format, kind, venue_code, level,
+                                      status, notes, content_hash)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'draft'), $10, $11)
+                returning id, public_id, content_hash, version, status""")
+                .execute(Tuple.from(new Object[] { e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(), v.kind(),
+                        v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
+                .map(ExchangeRepository::stored)
+                .call(s -> insertChildren(c, s.id(), e));
+    }
+
+    public Uni<Stored> replace(SqlClient c, long id, ResolvedExchange e) {
+        ValidExchange v = e.exchange();
+        return c.preparedQuery("""
+                update exchange set natural_key = $2, date = $3, end_date = $4, date_precision = $5, format = $6,
+                       kind = $7, venue_code = $8, level = $9, status = coalesce($10, status), notes = $11, content_hash = $12,
+                       updated_at = now(), version = version + 1
+                where id = $1
+                returning id, public_id, content_hash, version, status""")
+                .execute(Tuple.from(new Object[] { id, e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
+                        v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
+                .map(ExchangeRepository::stored)
+                .call(() -> deleteChildren(c, id))
+                .call(s -> insertChildren(c, id, e));
+    }
+
+    public Uni<Boolean> delete(SqlClient c, long id) {
+        return c.preparedQuery("delete from exchange where id = $1").execute(Tuple.of(id))
+                .call(() -> c.query("delete from source s where not exists "
+                        + "(select 1 from exchange_source es where es.source_id = s.id)").execute())
+                .map(r -> r.rowCount() > 0);
+    }
+
+    private Uni<Void> deleteChildren(SqlClient c, long id) {
+        Tuple t = Tuple.of(id);
+        return c.preparedQuery("delete from participant where exchange_id = $1").execute(t)
+                .chain(() -> c.preparedQuery("delete from exchange_locality where exchange_id = $1").execute(t))
+                .chain(() -> c.preparedQuery("delete from exchange_theme where exchange_id = $1").execute(t))
+                .chain(() -> c.preparedQuery("delete from exchange_source where exchange_id = $1").execute(t))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> insertChildren(SqlClient c, long id, ResolvedExchange e) {
+        ValidExchange v = e.exchange();
+        List<Tuple> participants = new ArrayList<>();
+        for (int i = 0; i < v.participants().size(); i++) {
+            ValidExchange.Participant p = v.participants().get(i);
+            participants.add(Tuple.from(new Object[] { id, i, e.personIds().get(i), p.side(), p.titles(), p.organisation(),
+                    p.locality() }));
+        }
+        List<Tuple> localities = v.localities().stream().map(l -> Tuple.of(id, l.code(), l.role())).toList();
+        List<Tuple> themes = v.themes().stream().map(t -> Tuple.of(id, t)).toList();
+        return batch(c, """
+                insert into participant (exchange_id, position, person_id, side, titles, organisation_code, locality_code)
+                values ($1, $2, $3, $4, $5, $6, $7)""", participants)
+                .chain(() -> batch(c, "insert into exchange_locality (exchange_id, locality_code, role) values ($1, $2, $3)", localities))
+                .chain(() -> batch(c, "insert into exchange_theme (exchange_id, theme_code) values ($1, $2)", themes))
+                .chain(() -> linkSources(c, id, v.sources()));
+    }
+
+    /** Sources are shared between exchanges by URL: the first description of an article is kept. */
+    Uni<Void> linkSources(SqlClient c, long id, List<ValidExchange.Source> sources) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ValidExchange.Source s : sources) {
+            chain = chain.chain(() -> c.preparedQuery("""
+                    with ins as (
+                        insert into source (url, outlet, title, published, language) values ($1, $2, $3, $4, $5)
+                        on conflict (url) do nothing returning id)
+                    select id from ins union all select id from source where url = $1 limit 1""")
+                    .execute(Tuple.of(s.url(), s.outlet(), s.title(), s.published(), s.language()))
+                    .chain(rows -> c.preparedQuery("insert into exchange_source (exchange_id, source_id) values ($1, $2) "
+                            + "on conflict do nothing").execute(Tuple.of(id, rows.iterator().next().getLong(0))))
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static Uni<Void> batch(SqlClient c, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : c.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** The canonical people for these (name, side) pairs, creating those not known yet; ids in input order. */
+    public Uni<List<Long>> resolvePeople(SqlClient c, List<ValidExchange.Participant> participants) {
+        if (participants.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] keys = participants.stream().map(p -> AliasKey.of(p.name())).toArray(String[]::new);
+        return c.preparedQuery("""
+                select a.alias_key, p.side, min(p.id) as id
+                from person_alias a join person p on p.id = a.person_id
+                where a.alias_key = any($1) group by a.alias_key, p.side""")
+                .execute(Tuple.of(keys))
+                .chain(rows -> {
+                    Map<String, Long> known = new HashMap<>();
+                    rows.forEach(r -> known.put(r.getString("side").strip() + ":" + r.getString("alias_key"), r.getLong("id")));
+                    List<Long> ids = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (ValidExchange.Participant p : participants) {
+                        Long id = known.get(p.side() + ":" + AliasKey.of(p.name()));
+                        if (id != null) {
+                            chain = chain.invoke(() -> ids.add(id));
+                        } else {
+                            chain = chain.chain(() -> org.liaison.people.PeopleDirectory
+                                    .ensure(c, p.name(), p.side(), java.util.Set.of(p.name()))
+                                    .invoke(ids::add).replaceWithVoid());
+                        }
+                    }
+                    return chain.map(x -> ids);
+                });
+    }
+
+    public Uni<Map<Long, String>> personNames(SqlClient c, List<Long> ids) {
+        return c.preparedQuery("select id, name from person where id = any($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, String> names = new HashMap<>();
+                    rows.forEach(r -> names.put(r.getLong("id"), r.getString("name")));
+                    return names;
+                });
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    public record Page(long total, List<ExchangeView> items) {
+    }
+
+    public Uni<Page> list(ExchangeFilter filter, String sort, int limit, int offset) {
+        ExchangeSql.Where where = ExchangeSql.where(filter);
+        Tuple countArgs = Tuple.from(where.args());
+        List<Object> pageArgs = new ArrayList<>(where.args());
+        pageArgs.add(limit);
+        pageArgs.add(offset);
+        String idsSql = "select e.id from exchange e" + where.sql() + " order by " + ExchangeSql.orderBy(sort)
+                + " limit $" + (where.args().size() + 1) + " offset $" + (where.args().size() + 2);
+        return pool.preparedQuery("select count(*) from exchange e" + where.sql()).execute(countArgs)
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(total -> pool.preparedQuery(idsSql).execute(Tuple.from(pageArgs))
+                        .chain(rows -> views(pool, ids(rows)))
+                        .map(items -> new Page(total, items)));
+    }
+
+    /** Exchanges with id greater than {@code after}, in id order: export pages. */
+    public Uni<List<ExchangeView>> pageAfter(ExchangeFilter filter, long after, int size, long[] lastId) {
+        ExchangeSql.Where where = ExchangeSql.where(filter);
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(after);
+        args.add(size);
+        String sql = "select e.id from exchange e" + where.sql() + (where.sql().isEmpty() ? " where " : " and ")
+                + "e.id > $" + (args.size() - 1) + " order by e.id limit $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
+            List<Long> ids = ids(rows);
+            if (!ids.isEmpty()) {
+                lastId[0] = ids.get(ids.size() - 1);
+            }
+            return views(pool, ids);
+        });
+    }
+
+    public Uni<ExchangeView> view(SqlClient c, long id) {
+        return views(c, List.of(id)).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    private static List<Long> ids(RowSet<Row> rows) {
+        List<Long> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.getLong(0)));
+        return ids;
+    }
+
+    /** Loads whole exchanges in the order of {@code ids}: one query per table, not one per exchange. */
+    public Uni<List<ExchangeView>> views(SqlClient c, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Tuple arg = Tuple.of(ids.toArray(Long[]::new));
+        Map<Long, List<ExchangeView.Participant>> participants = new HashMap<>();
+        Map<Long, List<ExchangeView.LocalityRole>> localities = new HashMap<>();
+        Map<Long, List<String>> themes = new HashMap<>();
+        Map<Long, List<ExchangeView.Source>> sources = new HashMap<>();
+        return c.preparedQuery("""
+                select p.exchange_id, pe.name, p.side, p.titles, p.organisation_code, p.locality_code
+                from participant p join person pe on pe.id = p.person_id
+                where p.exchange_id = any($1) order by p.exchange_id, p.position""").execute(arg)
+                .invoke(rows -> rows.forEach(r -> participants.computeIfAbsent(r.getLong(0), k -> new ArrayList<>())
+                        .add(new ExchangeView.Participant(r.getString(1), r.getString(2).strip(), r.getString(3),
+                                r.getString(4), ref(r.getString(5))))))
+                .chain(() -> c.preparedQuery("""
+                        select exchange_id, locality_code, role from exchange_locality where exchange_id = any($1)
+                        order by exchange_id, array_position(array['participant','venue','mentioned'], role), locality_code""")
+                        .execute(arg))
+                .invoke(rows -> rows.forEach(r -> {
+                    Locality l = gazetteer.byCode(r.getString(1));
+                    localities.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(new ExchangeView.LocalityRole(
+                            r.getString(1), l == null ? null : l.name(), l == null ? null : l.country(), r.getString(2)));
+                }))
+                .chain(() -> c.preparedQuery("select exchange_id, theme_code from exchange_theme where exchange_id = any($1) "
+                        + "order by exchange_id, theme_code").execute(arg))
+                .invoke(rows -> rows.forEach(r -> themes.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r.getString(1))))
+                .chain(() -> c.preparedQuery("""
+                        select es.exchange_id, s.url, s.outlet, s.title, s.published, s.language
+                        from exchange_source es join source s on s.id = es.source_id
+                        where es.exchange_id = any($1) order by es.exchange_id, s.published nulls last, s.url""").execute(arg))
+                .invoke(rows -> rows.forEach(r -> sources.computeIfAbsent(r.getLong(0), k -> new ArrayList<>())
+                        .add(new ExchangeView.Source(r.getString(1), r.getString(2), r.getString(3), r.getLocalDate(4),
+                                r.getString(5)))))
+                .chain(() -> c.preparedQuery("""
+                        select id, public_id, natural_key, date, end_date, date_precision, format, kind, venue_code, level,
+                               status, notes, created_at, updated_at, version
+                        from exchange where id = any($1)""").execute(arg))
+                .map(rows -> {
+                    Map<Long, ExchangeView> byId = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        long id = r.getLong("id");
+                        byId.put(id, new ExchangeView(r.getUUID("public_id"), r.getString("natural_key"),
+                                r.getLocalDate("date"), r.getLocalDate("end_date"), r.getString("date_precision"),
+                                r.getString("format"), r.getString("kind"), ref(r.getString("venue_code")),
+                                r.getString("level"), r.getString("status"), r.getString("notes"),
+                                participants.getOrDefault(id, List.of()), localities.getOrDefault(id, List.of()),
+                                themes.getOrDefault(id, List.of()), sources.getOrDefault(id, List.of()),
+                                r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"), r.getInteger("version")));
+                    }
+                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                });
+    }
+
+    private LocalityRef ref(String code) {
+        return code == null ? null : LocalityRef.of(gazetteer.byCode(code));
+    }
+}

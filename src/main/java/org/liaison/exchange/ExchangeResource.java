@@ -1,0 +1,223 @@
+package org.liaison.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.liaison.ingest.ExchangeImporter;
+import org.liaison.web.JsonErrors;
+import org.liaison.web.Params;
+import org.liaison.web.Problem;
+import org.liaison.web.ProblemException;
+import org.liaison.web.ProblemType;
+
+@Path("/api/exchanges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exchanges")
+public class ExchangeResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String EXAMPLE = """
+            {"date": "2023-09-28", "date_precision": "day", "format": "in_person", "kind": "courtesy_call",
+             "venue": "Beijing", "status": "verified",
+             "participants": [
+               {"name": "Dinh Tien Dung", "side": "VN", "titles": "Secretary of the Hanoi Party Committee", "locality": "Hanoi"},
+               {"name": "Wang Huning", "side": "CN", "titles": "Chairman of the CPPCC National Committee", "organisation": "CPPCC"}],
+             "localities": [{"name": "Hà Nội", "role": "participant"}],
+             "themes": ["high-level-trust", "party-building", "trade-investment"],
+             "sources": [{"url": "https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp",
+                          "outlet": "en.vietnamplus.vn", "published": "2023-09-28", "language": "en"}]}""";
+
+    @Inject
+    ExchangeService service;
+    @Inject
+    ExchangeQueryParams params;
+    @Inject
+    ExchangeImporter importer;
+    @Inject
+    ObjectMapper mapper;
+
+    public record PageResponse(List<ExchangeView> items, long total, int limit, int offset, String next) {
+    }
+
+    @GET
+    @Operation(summary = "List exchanges", description = "Filters combine with AND; comma-separated values of theme, "
+            + "locality and status combine with OR. locality takes a code or any alias; country is the venue's country; "
+            + "person takes any name or alias of a participant; q searches notes, titles, names and source titles. "
+            + "sort: date, -date (default), created, -created, updated, -updated. limit 1-500 (default 50).")
+    public Uni<PageResponse> list(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("theme") String theme, @QueryParam("domain") String domain,
+            @QueryParam("locality") String locality, @QueryParam("role") String role,
+            @QueryParam("country") String country, @QueryParam("level") String level,
+            @QueryParam("format") String format, @QueryParam("kind") String kind,
+            @QueryParam("person") String person, @QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            UriInfo uri) {
+        ExchangeFilter filter = params.parse(from, to, theme, domain, locality, role, country, level, format, kind, person, status, q);
+        String s = sort == null ? "-date" : Params.oneOf("sort", sort, Set.copyOf(ExchangeSql.SORTS));
+        int lim = Params.intIn("limit", limit, 50, 1, 500);
+        int off = Params.intIn("offset", offset, 0, 0, Integer.MAX_VALUE);
+        return service.list(filter, s, lim, off).map(page -> new PageResponse(page.items(), page.total(), lim, off,
+                off + lim < page.total()
+                        ? uri.getRequestUriBuilder().replaceQueryParam("offset", off + lim).build().toString()
+                        : null));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One exchange", description = "The ETag is the record's version; send it back in If-Match with PUT or PATCH.")
+    @APIResponse(responseCode = "404", description = "No such exchange",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<ExchangeView>> get(@PathParam("id") String id) {
+        return service.get(uuid(id)).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an exchange", description = "Localities, people and themes may be given by code or by any "
+            + "alias. A name that cannot be resolved is a 422 naming the field and value. Posting the same exchange again "
+            + "answers 200 with the stored record; the same key with other content is a 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "call", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<ExchangeView>> create(ExchangeInput input, UriInfo uri) {
+        return service.create(input).map(w -> {
+            ExchangeView v = w.exchange();
+            if (w.outcome() == ExchangeService.Outcome.CREATED) {
+                URI location = uri.getBaseUriBuilder().path("api/exchanges").path(v.id().toString()).build();
+                return RestResponse.ResponseBuilder.<ExchangeView> created(location).entity(v).header("ETag", etag(v)).build();
+            }
+            return RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build();
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an exchange", description = "Every field is replaced. If-Match (or a version field) "
+            + "makes the write fail with 412 (409) when someone changed the record since it was read.")
+    public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, ExchangeInput input,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.replace(uuid(id), input, version(ifMatch))
+                .map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields (JSON merge patch)", description = "Typical review: {\"status\": \"verified\"} "
+            + "or {\"status\": \"rejected\", \"notes\": \"not bilateral\"}. Any field of the record may be corrected; "
+            + "lists are replaced whole.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
+    public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
+            @HeaderParam("If-Match") String ifMatch) {
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
+        }
+        UUID uuid = uuid(id);
+        Integer expected = version(ifMatch);
+        return service.get(uuid).chain(current -> {
+            ObjectNode merged = mapper.valueToTree(current);
+            merge(merged, (ObjectNode) patch);
+            ExchangeInput input;
+            try {
+                input = mapper.treeToValue(merged, ExchangeInput.class);
+            } catch (JsonProcessingException e) {
+                var error = JsonErrors.fieldError(e);
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, error.field() + ": " + error.reason(), List.of(error));
+            }
+            // Without If-Match the patch applies to the version just read: a concurrent change still fails.
+            return service.replace(uuid, input, expected == null ? current.version() : expected);
+        }).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an exchange")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return service.delete(uuid(id)).map(x -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({ NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @Operation(summary = "Bulk import NDJSON", description = "One exchange per line, in the shape of POST (an export "
+            + "re-imports as it is). All or nothing: any bad line writes nothing and the 422 lists every bad line with its "
+            + "number, field and reason. Lines match stored exchanges by natural key (the line's key, else date, kind, venue, "
+            + "participants and participant localities): unchanged ones are left alone, changed ones replaced, so "
+            + "re-importing a file changes nothing. At most 200,000 lines.")
+    @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "one line", value = EXAMPLE)))
+    public Uni<ExchangeImporter.ImportResult> importNdjson(String body) {
+        return importer.importNdjson(body);
+    }
+
+    static String etag(ExchangeView v) {
+        return "\"" + v.version() + "\"";
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Exchange " + id);
+        }
+    }
+
+    static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is not an ETag of this service");
+        }
+    }
+
+    /** RFC 7396: null removes, objects merge, anything else replaces. */
+    static void merge(ObjectNode target, ObjectNode patch) {
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode value = f.getValue();
+            if (value.isNull()) {
+                target.remove(f.getKey());
+            } else if (value.isObject() && target.get(f.getKey()) instanceof ObjectNode existing) {
+                merge(existing, (ObjectNode) value);
+            } else {
+                target.set(f.getKey(), value);
+            }
+        }
+    }
+}

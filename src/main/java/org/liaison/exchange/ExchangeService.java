@@ -1,0 +1,189 @@
+package org.liaison.exchange;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.liaison.web.FieldError;
+import org.liaison.web.ProblemException;
+import org.liaison.web.ProblemType;
+
+/**
+ * The rules of writing exchanges (status is not part of the content hash: re-importing a file
+ * must not undo a reviewer's verdict unless the file states a status): natural keys, idempotent upserts, optimistic locking. Every
+ * write runs in one transaction: a failure leaves nothing half-written.
+ */
+@ApplicationScoped
+public class ExchangeService {
+
+    @Inject
+    Pool pool;
+    @Inject
+    ExchangeRepository repository;
+    @Inject
+    ExchangeValidator validator;
+
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    public record Written(Outcome outcome, ExchangeView exchange) {
+    }
+
+    public Uni<ExchangeView> get(UUID id) {
+        return repository.findByPublicId(pool, id, false)
+                .chain(s -> s == null ? Uni.createFrom().failure(notFound(id)) : repository.view(pool, s.id()));
+    }
+
+    public Uni<ExchangeRepository.Page> list(ExchangeFilter filter, String sort, int limit, int offset) {
+        return repository.list(filter, sort, limit, offset);
+    }
+
+    /**
+     * POST: creates the exchange. Posting the same exchange again (same key, same content) answers
+     * the existing record; the same key with other content is a conflict (use PUT to change it).
+     */
+    public Uni<Written> create(ExchangeInput input) {
+        ValidExchange v = validator.validate(input);
+        return pool.withTransaction(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
+            if (stored == null) {
+                return repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
+                        .map(view -> new Written(Outcome.CREATED, view));
+            }
+            if (stored.contentHash().equals(r.contentHash()) && (v.status() == null || v.status().equals(stored.status()))) {
+                return repository.view(tx, stored.id()).map(view -> new Written(Outcome.UNCHANGED, view));
+            }
+            return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT, "Exchange " + stored.publicId()
+                    + " has the same key (" + r.key() + ") and other content; change it with PUT /api/exchanges/"
+                    + stored.publicId(), List.of(FieldError.of("key", r.key(), "already used by " + stored.publicId()))));
+        })));
+    }
+
+    /** PUT: replaces every field. {@code ifMatch} (the ETag) or the body's version guards against lost updates. */
+    public Uni<ExchangeView> replace(UUID id, ExchangeInput input, Integer ifMatch) {
+        ValidExchange v = validator.validate(input);
+        return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().failure(notFound(id));
+            }
+            checkVersion(stored, ifMatch, v.version());
+            return resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(other -> {
+                if (other != null && other.id() != stored.id()) {
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                            "Another exchange (" + other.publicId() + ") already has key " + r.key(),
+                            List.of(FieldError.of("key", r.key(), "must be unique"))));
+                }
+                return repository.replace(tx, stored.id(), r);
+            })).chain(s -> repository.view(tx, s.id()));
+        }));
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> stored == null
+                ? Uni.createFrom().failure(notFound(id))
+                : repository.delete(tx, stored.id()).replaceWithVoid()));
+    }
+
+    private static void checkVersion(ExchangeRepository.Stored stored, Integer ifMatch, Integer bodyVersion) {
+        if (ifMatch != null && ifMatch != stored.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match is version " + ifMatch
+                    + " but the exchange is at version " + stored.version() + "; read it again");
+        }
+        if (bodyVersion != null && !bodyVersion.equals(stored.version())) {
+            throw new ProblemException(ProblemType.CONFLICT, "version " + bodyVersion + " is stale: the exchange is at version "
+                    + stored.version(), List.of(FieldError.of("version", String.valueOf(bodyVersion), "stale")));
+        }
+    }
+
+    public record Upserted(long id, Outcome outcome) {
+    }
+
+    /**
+     * Writes one exchange identified by its natural key: creates it, leaves it as it is when the
+     * content is the same, or replaces it. {@code seen} maps the keys met so far in one import to
+     * their line: a key met twice in one file is an error.
+     */
+    public Uni<Upserted> upsert(SqlClient tx, ValidExchange v, Map<String, Integer> seen, int line) {
+        return resolve(tx, v).chain(r -> {
+            Integer first = seen.putIfAbsent(r.key(), line);
+            if (first != null) {
+                return Uni.createFrom().failure(ProblemException.validation(List.of(FieldError.of("key", r.key(),
+                        "the same exchange as line " + first))));
+            }
+            return repository.findByKey(tx, r.key()).chain(stored -> {
+                if (stored == null) {
+                    return repository.insert(tx, r).map(s -> new Upserted(s.id(), Outcome.CREATED));
+                }
+                if (stored.contentHash().equals(r.contentHash()) && (v.status() == null || v.status().equals(stored.status()))) {
+                    return Uni.createFrom().item(new Upserted(stored.id(), Outcome.UNCHANGED));
+                }
+                return repository.replace(tx, stored.id(), r).map(s -> new Upserted(s.id(), Outcome.UPDATED));
+            });
+        });
+    }
+
+    /** Resolves participants to people, then derives the natural key and content hash. */
+    Uni<ResolvedExchange> resolve(SqlClient tx, ValidExchange v) {
+        return repository.resolvePeople(tx, v.participants()).chain(ids -> repository.personNames(tx, ids).map(names -> {
+            List<String> people = ids.stream().map(names::get).toList();
+            String key = v.key() != null ? v.key() : naturalKey(v, people);
+            return new ResolvedExchange(v, key, contentHash(v, people), ids);
+        }));
+    }
+
+    /**
+     * The natural key when the client gives none: date, kind, venue, and the sorted canonical
+     * participants and participant localities. Two reports of one meeting written the same way
+     * get the same key; an import of the same file therefore finds its own records.
+     */
+    static String naturalKey(ValidExchange v, List<String> people) {
+        TreeSet<String> localities = new TreeSet<>();
+        v.localities().stream().filter(l -> l.role().equals("participant")).forEach(l -> localities.add(l.code()));
+        return "auto-" + sha256(String.join("\u001f", v.date().toString(), v.kind(), Objects.toString(v.venue(), ""),
+                String.join("\u001e", new TreeSet<>(people)), String.join("\u001e", localities))).substring(0, 32);
+    }
+
+    static String contentHash(ValidExchange v, List<String> people) {
+        List<String> parts = new ArrayList<>();
+        parts.add(String.valueOf(v.date()));
+        parts.add(String.valueOf(v.endDate()));
+        parts.add(v.datePrecision());
+        parts.add(v.format());
+        parts.add(v.kind());
+        parts.add(String.valueOf(v.venue()));
+        parts.add(v.level());
+        parts.add(String.valueOf(v.notes()));
+        for (int i = 0; i < v.participants().size(); i++) {
+            ValidExchange.Participant p = v.participants().get(i);
+            parts.add(people.get(i) + "|" + p.side() + "|" + p.titles() + "|" + p.organisation() + "|" + p.locality());
+        }
+        v.localities().stream().map(l -> l.code() + "|" + l.role()).sorted().forEach(parts::add);
+        v.themes().stream().sorted().forEach(parts::add);
+        v.sources().stream().map(s -> s.url() + "|" + s.outlet() + "|" + s.title() + "|" + s.published() + "|" + s.language())
+                .sorted().forEach(parts::add);
+        return sha256(String.join("\u001f", parts));
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("Exchange " + id);
+    }
+}

@@ -1,0 +1,298 @@
+package org.liaison.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.text.AliasKey;
+import org.liaison.theme.ThemeVocabulary;
+import org.liaison.web.FieldError;
+import org.liaison.web.ProblemException;
+
+/**
+ * The codebook's rules for one exchange. Collects every error (not only the first) with the
+ * JSON path of the field, and resolves locality and theme names to codes.
+ */
+@ApplicationScoped
+public class ExchangeValidator {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_ITEMS = 200;
+
+    @Inject
+    Gazetteer gazetteer;
+    @Inject
+    ThemeVocabulary themes;
+    @Inject
+    Organisations organisations;
+
+    public ValidExchange validate(ExchangeInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        ValidExchange v = validate(in, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return v;
+    }
+
+    /** Validates into {@code errors}; the result is only meaningful when no error was added. */
+    public ValidExchange validate(ExchangeInput in, List<FieldError> errors) {
+        if (in == null) {
+            errors.add(FieldError.of("body", null, "an exchange object is required"));
+            return null;
+        }
+        String key = text(in.key(), "key", 200, errors);
+        LocalDate date = date(in.date(), "date", true, errors);
+        LocalDate end = date(in.endDate(), "end_date", false, errors);
+        if (date != null && end != null && end.isBefore(date)) {
+            errors.add(FieldError.of("end_date", in.endDate(), "must not be before date " + date));
+        }
+        if (date != null && end != null && end.equals(date)) {
+            end = null; // a one-day event has no end_date
+        }
+        String precision = in.datePrecision() == null ? "day" : oneOf(in.datePrecision(), "date_precision", Codebook.PRECISIONS, errors);
+        if (date != null && "month".equals(precision) && date.getDayOfMonth() != 1) {
+            errors.add(FieldError.of("date", in.date(), "a month-precise date is stored as the 1st of the month"));
+        }
+        if (date != null && "year".equals(precision) && date.getDayOfYear() != 1) {
+            errors.add(FieldError.of("date", in.date(), "a year-precise date is stored as 1 January"));
+        }
+        String format = required(in.format(), "format", Codebook.FORMATS, errors);
+        String kind = required(in.kind(), "kind", Codebook.KINDS, errors);
+        String status = in.status() == null ? null : oneOf(in.status(), "status", Codebook.STATUSES, errors);
+        String notes = text(in.notes(), "notes", 20_000, errors);
+
+        LinkedHashSet<ValidExchange.LocalityRole> roles = new LinkedHashSet<>();
+        String venue = null;
+        if (in.venue() != null && !in.venue().isNull()) {
+            Locality l = locality(in.venue(), "venue", errors);
+            venue = l == null ? null : l.code();
+            if ("online".equals(format)) {
+                errors.add(FieldError.of("venue", in.venue().toString(), "an online exchange has no venue (codebook: venue)"));
+            }
+        }
+        List<ExchangeInput.LocalityInput> locs = list(in.localities(), "localities", errors);
+        for (int i = 0; i < locs.size(); i++) {
+            ExchangeInput.LocalityInput li = locs.get(i);
+            String f = "localities[" + i + "]";
+            if (li == null) {
+                errors.add(FieldError.of(f, null, "must be an object {code|name, country, role}"));
+                continue;
+            }
+            String role = required(li.role(), f + ".role", Codebook.ROLES, errors);
+            String value = li.code() != null ? li.code() : li.name();
+            Locality l = value == null ? null : resolve(value, li.country(), f + (li.code() != null ? ".code" : ".name"), errors);
+            if (value == null) {
+                errors.add(FieldError.of(f + ".name", null, "code or name is required"));
+            }
+            if (l != null && role != null) {
+                if (role.equals("venue")) {
+                    if (venue == null && (in.venue() == null || in.venue().isNull())) {
+                        venue = l.code();
+                    } else if (venue != null && !venue.equals(l.code())) {
+                        errors.add(FieldError.of(f + ".role", role, "the venue is " + venue + "; an exchange has one venue"));
+                    }
+                }
+                roles.add(new ValidExchange.LocalityRole(l.code(), role));
+            }
+        }
+        if (venue != null) {
+            roles.add(new ValidExchange.LocalityRole(venue, "venue"));
+        }
+
+        List<ExchangeInput.ParticipantInput> ps = list(in.participants(), "participants", errors);
+        List<ValidExchange.Participant> participants = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < ps.size(); i++) {
+            ExchangeInput.ParticipantInput p = ps.get(i);
+            String f = "participants[" + i + "]";
+            if (p == null) {
+                errors.add(FieldError.of(f, null, "must be an object {name, side, titles, organisation, locality}"));
+                continue;
+            }
+            String name = text(p.name(), f + ".name", 200, errors);
+            if (name == null || name.isBlank()) {
+                errors.add(FieldError.of(f + ".name", p.name(), "a participant is a named person; name is required"));
+            }
+            String side = required(p.side() == null ? null : p.side().toUpperCase(Locale.ROOT), f + ".side", Codebook.SIDES, errors);
+            String titles = text(p.titles(), f + ".titles", MAX_TEXT, errors);
+            String org = null;
+            if (p.organisation() != null && !p.organisation().isBlank()) {
+                org = organisations.resolve(p.organisation());
+                if (org == null) {
+                    errors.add(FieldError.of(f + ".organisation", p.organisation(), "unknown organisation; see reference/organisations.tsv"));
+                }
+            }
+            String loc = null;
+            if (p.locality() != null && !p.locality().isNull()) {
+                Locality l = locality(p.locality(), f + ".locality", errors);
+                if (l != null) {
+                    loc = l.code();
+                    if (side != null && !l.country().equals(side)) {
+                        errors.add(FieldError.of(f + ".locality", l.code(), "a " + side + " participant acts for a " + side + " locality"));
+                    }
+                    // Codebook: a person acting for a locality makes it a participant locality.
+                    roles.add(new ValidExchange.LocalityRole(loc, "participant"));
+                }
+            }
+            if (name != null && !name.isBlank() && side != null && !seen.add(side + ":" + AliasKey.of(name))) {
+                errors.add(FieldError.of(f + ".name", name, "the same person is listed twice"));
+            }
+            if (name != null && !name.isBlank()) {
+                participants.add(new ValidExchange.Participant(name.strip(), side, titles, org, loc));
+            }
+        }
+
+        boolean localityLevel = roles.stream().anyMatch(r -> r.role().equals("participant"));
+        String derived = localityLevel ? "locality" : "central";
+        String level = derived;
+        if (in.level() != null) {
+            String given = oneOf(in.level(), "level", Codebook.LEVELS, errors);
+            if (given != null && !given.equals(derived)) {
+                errors.add(FieldError.of("level", given, localityLevel
+                        ? "a participant locality makes this a locality-level exchange (codebook section 2)"
+                        : "a locality-level exchange needs at least one locality with role participant"));
+            }
+        }
+
+        LinkedHashSet<String> themeCodes = new LinkedHashSet<>();
+        List<String> ts = list(in.themes(), "themes", errors);
+        for (int i = 0; i < ts.size(); i++) {
+            String t = ts.get(i);
+            if (themes.byCode(t) == null) {
+                errors.add(FieldError.of("themes[" + i + "]", t, "unknown theme; see GET /api/themes"));
+            } else {
+                themeCodes.add(t.strip());
+            }
+        }
+
+        List<ValidExchange.Source> sources = new ArrayList<>();
+        List<ExchangeInput.SourceInput> ss = list(in.sources(), "sources", errors);
+        Set<String> urls = new LinkedHashSet<>();
+        for (int i = 0; i < ss.size(); i++) {
+            ExchangeInput.SourceInput s = ss.get(i);
+            String f = "sources[" + i + "]";
+            if (s == null) {
+                errors.add(FieldError.of(f, null, "must be an object {url, outlet, title, published, language}"));
+                continue;
+            }
+            String url = text(s.url(), f + ".url", 2000, errors);
+            if (url == null || !isHttpUrl(url)) {
+                errors.add(FieldError.of(f + ".url", s.url(), "an absolute http(s) URL is required"));
+            } else if (!urls.add(url.strip())) {
+                errors.add(FieldError.of(f + ".url", url, "listed twice"));
+            }
+            LocalDate published = date(s.published(), f + ".published", false, errors);
+            String lang = s.language() == null ? null : oneOf(s.language(), f + ".language", Codebook.LANGUAGES, errors);
+            sources.add(new ValidExchange.Source(url == null ? null : url.strip(), text(s.outlet(), f + ".outlet", 200, errors),
+                    text(s.title(), f + ".title", 1000, errors), published, lang));
+        }
+        return new ValidExchange(key == null || key.isBlank() ? null : key.strip(), date, end, precision, format, kind, venue,
+                level, status, notes, in.version(), participants, List.copyOf(roles), List.copyOf(themeCodes), sources);
+    }
+
+    private Locality locality(JsonNode node, String field, List<FieldError> errors) {
+        if (node.isTextual()) {
+            return resolve(node.asText(), null, field, errors);
+        }
+        if (node.isObject()) {
+            String code = node.path("code").isTextual() ? node.path("code").asText() : null;
+            String name = node.path("name").isTextual() ? node.path("name").asText() : null;
+            String country = node.path("country").isTextual() ? node.path("country").asText() : null;
+            if (code == null && name == null) {
+                errors.add(FieldError.of(field, node.toString(), "code or name is required"));
+                return null;
+            }
+            return resolve(code != null ? code : name, country, field + (code != null ? ".code" : ".name"), errors);
+        }
+        errors.add(FieldError.of(field, node.toString(), "must be a locality code or name, or {code|name, country}"));
+        return null;
+    }
+
+    private Locality resolve(String value, String country, String field, List<FieldError> errors) {
+        if (country != null && !Codebook.SIDES.contains(country.toUpperCase(Locale.ROOT))) {
+            errors.add(FieldError.of(field.replaceAll("\\.(code|name)$", "") + ".country", country, "must be VN or CN"));
+            return null;
+        }
+        Gazetteer.Lookup lookup = gazetteer.resolve(value, country);
+        if (lookup.found()) {
+            return lookup.locality();
+        }
+        if (lookup.candidates().isEmpty()) {
+            errors.add(FieldError.of(field, value, "unknown locality" + (country == null ? "" : " in " + country)
+                    + "; see GET /api/localities?q=..."));
+        } else {
+            errors.add(FieldError.of(field, value, "ambiguous: "
+                    + String.join(" or ", lookup.candidates().stream().map(Locality::code).toList())
+                    + "; give the code or the country"));
+        }
+        return null;
+    }
+
+    private static boolean isHttpUrl(String s) {
+        try {
+            URI u = new URI(s.strip());
+            return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static <T> List<T> list(List<T> l, String field, List<FieldError> errors) {
+        if (l == null) {
+            return List.of();
+        }
+        if (l.size() > MAX_ITEMS) {
+            errors.add(FieldError.of(field, String.valueOf(l.size()), "at most " + MAX_ITEMS + " items"));
+            return List.of();
+        }
+        return l;
+    }
+
+    private static String text(String s, String field, int max, List<FieldError> errors) {
+        if (s != null && s.length() > max) {
+            errors.add(FieldError.of(field, s.substring(0, 40) + "…", "longer than " + max + " characters"));
+        }
+        return s;
+    }
+
+    private static LocalDate date(String s, String field, boolean required, List<FieldError> errors) {
+        if (s == null || s.isBlank()) {
+            if (required) {
+                errors.add(FieldError.of(field, s, "is required (YYYY-MM-DD)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of(field, s, "expected a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static String required(String s, String field, List<String> allowed, List<FieldError> errors) {
+        if (s == null || s.isBlank()) {
+            errors.add(FieldError.of(field, s, "is required, one of " + String.join(", ", allowed)));
+            return null;
+        }
+        return oneOf(s, field, allowed, errors);
+    }
+
+    private static String oneOf(String s, String field, List<String> allowed, List<FieldError> errors) {
+        if (!allowed.contains(s.strip())) {
+            errors.add(FieldError.of(field, s, "must be one of " + String.join(", ", allowed)));
+            return null;
+        }
+        return s.strip();
+    }
+}

@@ -1,0 +1,41 @@
+package org.liaison.ingest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo dataset: the hand-coded exchanges of the development corpus, as NDJSON. Loaded
+ * through the ordinary import, so it is idempotent across restarts and obeys every rule.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String FILE = "demo/exchanges.ndjson";
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Inject
+    ExchangeImporter importer;
+
+    public Uni<ExchangeImporter.ImportResult> load() {
+        return importer.importNdjson(read())
+                .invoke(r -> LOG.infof("Demo data (%s): %d created, %d updated, %d unchanged", FILE, r.created(), r.updated(),
+                        r.unchanged()));
+    }
+
+    static String read() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.liaison.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liaison.exchange.ExchangeInput;
+import org.liaison.exchange.ExchangeService;
+import org.liaison.exchange.ExchangeValidator;
+import org.liaison.exchange.ValidExchange;
+import org.liaison.web.FieldError;
+import org.liaison.web.JsonErrors;
+import org.liaison.web.ProblemException;
+import org.liaison.web.ProblemType;
+
+/**
+ * NDJSON bulk import: one exchange per line, all or nothing. Every line is parsed and validated
+ * before anything is written, and the writes run in one transaction, so a file with any bad line
+ * writes nothing and the answer lists every bad line. Lines are matched to stored exchanges by
+ * natural key: re-importing a file changes nothing.
+ */
+@ApplicationScoped
+public class ExchangeImporter {
+
+    public static final int MAX_LINES = 200_000;
+    static final int MAX_REPORTED_ERRORS = 1000;
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ExchangeValidator validator;
+    @Inject
+    ExchangeService exchanges;
+    @Inject
+    Pool pool;
+
+    public record ImportResult(int lines, int created, int updated, int unchanged) {
+    }
+
+    public Uni<ImportResult> importNdjson(String body) {
+        List<ValidExchange> valid = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
+        int count = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            if (++count > MAX_LINES) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
+            }
+            int n = i + 1;
+            ExchangeInput input;
+            try {
+                input = mapper.readValue(line, ExchangeInput.class);
+            } catch (JsonProcessingException e) {
+                errors.add(JsonErrors.fieldError(e).atLine(n));
+                continue;
+            }
+            List<FieldError> lineErrors = new ArrayList<>();
+            ValidExchange v = validator.validate(input, lineErrors);
+            if (lineErrors.isEmpty()) {
+                valid.add(v);
+                lineNumbers.add(n);
+            } else {
+                lineErrors.forEach(e -> errors.add(e.atLine(n)));
+            }
+        }
+        if (count == 0) {
+            throw new ProblemException(ProblemType.VALIDATION, "The file has no exchange; send one JSON object per line",
+                    List.of(FieldError.of("body", null, "empty")));
+        }
+        if (!errors.isEmpty()) {
+            throw rejected(errors);
+        }
+        int total = count;
+        return pool.withTransaction(tx -> {
+            Map<String, Integer> seen = new HashMap<>();
+            int[] counts = new int[3];
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < valid.size(); i++) {
+                ValidExchange v = valid.get(i);
+                int line = lineNumbers.get(i);
+                chain = chain.chain(() -> exchanges.upsert(tx, v, seen, line)
+                        .onFailure(ProblemException.class).transform(e -> rejected(((ProblemException) e).problem().errors()
+                                .stream().map(fe -> fe.atLine(line)).toList()))
+                        .invoke(u -> counts[u.outcome().ordinal()]++)
+                        .replaceWithVoid());
+            }
+            return chain.map(x -> new ImportResult(total, counts[0], counts[1], counts[2]));
+        });
+    }
+
+    private static ProblemException rejected(List<FieldError> errors) {
+        List<FieldError> shown = errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
+        long lines = errors.stream().map(FieldError::line).distinct().count();
+        return new ProblemException(ProblemType.VALIDATION, lines + " line(s) are invalid; nothing was imported"
+                + (shown.size() < errors.size() ? " (first " + shown.size() + " of " + errors.size() + " errors listed)" : ""),
+                shown);
+    }
+}

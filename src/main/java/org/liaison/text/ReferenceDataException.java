@@ -1,0 +1,8 @@
+package org.liaison.text;
+
+/** A reference data file (vocabulary, gazetteer, aliases) is malformed; startup stops with this message. */
+public class ReferenceDataException extends RuntimeException {
+    public ReferenceDataException(String message) {
+        super(message);
+    }
+}

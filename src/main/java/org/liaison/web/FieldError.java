@@ -1,0 +1,16 @@
+package org.liaison.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One offending input: which field (a JSON path such as {@code localities[2].name}), the value, and why. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FieldError(Integer line, String field, String value, String reason) {
+
+    public static FieldError of(String field, String value, String reason) {
+        return new FieldError(null, field, value, reason);
+    }
+
+    public FieldError atLine(int line) {
+        return new FieldError(line, field, value, reason);
+    }
+}

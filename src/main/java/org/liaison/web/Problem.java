@@ -1,0 +1,23 @@
+package org.liaison.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. {@code type} is stable per kind of problem so that clients
+ * can branch on it; {@code errors} lists every offending field, not only the first.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:liaison:problem:";
+
+    public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
+        return new Problem(TYPE_PREFIX + type.slug, type.title, type.status, detail, null, errors);
+    }
+
+    public Problem at(String instance) {
+        return new Problem(type, title, status, detail, instance, errors);
+    }
+}

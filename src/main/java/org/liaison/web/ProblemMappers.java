@@ -1,0 +1,99 @@
+package org.liaison.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into application/problem+json. Unexpected errors are logged with an
+ * incident id and answered with that id only: no stack trace or SQL reaches a client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response respond(Problem problem, HttpServerRequest request) {
+        Problem p = request == null ? problem : problem.at(request.path());
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.problem(), request);
+    }
+
+    /** More specific than Quarkus' own mapper for this type, which answers an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return unreadable(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+        FieldError error = JsonErrors.fieldError(e);
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, error.field() + ": " + error.reason(), List.of(error)), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    // "list.limit" -> "limit": the method name is noise for a client.
+                    String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+                    return FieldError.of(field, String.valueOf(v.getInvalidValue()), v.getMessage());
+                })
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+        return respond(Problem.of(ProblemType.INVALID_PARAMETER, detail, errors), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, request);
+        }
+        ProblemType type;
+        if (e instanceof NotFoundException) {
+            type = ProblemType.NOT_FOUND;
+        } else if (e instanceof NotAllowedException) {
+            type = ProblemType.METHOD_NOT_ALLOWED;
+        } else if (e instanceof NotAcceptableException) {
+            type = ProblemType.NOT_ACCEPTABLE;
+        } else if (e instanceof NotSupportedException) {
+            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+        } else if (e.getResponse().getStatus() == 413) {
+            type = ProblemType.PAYLOAD_TOO_LARGE;
+        } else if (e.getResponse().getStatus() < 500) {
+            type = ProblemType.MALFORMED_REQUEST;
+        } else {
+            return unexpected(e, request);
+        }
+        String detail = e.getResponse().getStatus() == type.status && e.getMessage() != null ? e.getMessage() : type.title;
+        Problem p = Problem.of(type, detail, List.of());
+        Response r = respond(p, request);
+        if (e instanceof NotAllowedException) {
+            return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+        }
+        return r;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error (incident %s) on %s", incident, request == null ? "?" : request.path());
+        return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error; quote incident " + incident
+                + " to the operator", List.of()), request);
+    }
+}
