@@ -53,6 +53,10 @@ public class ExchangeValidator {
         String key = text(in.key(), "key", 200, errors);
         LocalDate date = date(in.date(), "date", true, errors);
         LocalDate end = date(in.endDate(), "end_date", false, errors);
+        // A planned meeting is not an exchange (codebook section 1); one day of slack for time zones.
+        if (date != null && date.isAfter(LocalDate.now().plusDays(1))) {
+            errors.add(FieldError.of("date", in.date(), "is in the future: a meeting announced but not yet held is not an exchange"));
+        }
         if (date != null && end != null && end.isBefore(date)) {
             errors.add(FieldError.of("end_date", in.endDate(), "must not be before date " + date));
         }

@@ -1,0 +1,127 @@
+package org.liaison.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.liaison.Database;
+
+@QuarkusTest
+class ImportExportTest {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    Database db;
+
+    static String line(String date, String who) {
+        return """
+                {"date": "%s", "format": "online", "kind": "meeting", "participants": [{"name": "%s", "side": "VN"}, {"name": "Wang Yi", "side": "CN"}], "themes": ["maritime"]}"""
+                .formatted(date, who).strip();
+    }
+
+    static io.restassured.response.Response importFile(String body) {
+        return given().contentType(NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/exchanges/import");
+    }
+
+    @Test
+    void importIsIdempotent() {
+        String file = String.join("\n", line("2002-01-10", "Importer One"), line("2002-01-11", "Importer Two"),
+                "", line("2002-01-12", "Importer Three")) + "\n";
+        long before = db.exchanges();
+        importFile(file).then().statusCode(200).body("lines", equalTo(3)).body("created", equalTo(3)).body("unchanged", equalTo(0));
+        assertEquals(before + 3, db.exchanges());
+        long version = db.count("select version from data_version");
+        importFile(file).then().statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+        assertEquals(before + 3, db.exchanges());
+        assertEquals(version, db.count("select version from data_version"), "an unchanged re-import writes nothing");
+
+        // A changed line replaces its record; the others stay as they are.
+        String changed = file.replace(line("2002-01-12", "Importer Three"),
+                line("2002-01-12", "Importer Three").replace("[\"maritime\"]", "[\"maritime\", \"tourism\"]"));
+        importFile(changed).then().statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(2));
+    }
+
+    @Test
+    void oneBadLineWritesNothingAndEveryBadLineIsListed() {
+        long before = db.exchanges();
+        long sources = db.count("select count(*) from source");
+        String file = String.join("\n",
+                line("2002-02-10", "Batch Good One"),
+                line("2002-02-31", "Batch Bad Date"),
+                line("2002-02-12", "Batch Good Two"),
+                "{not json",
+                line("2002-02-13", "Batch Bad Theme").replace("maritime", "fishing"),
+                "{\"date\": \"2002-02-14\", \"format\": \"online\", \"kind\": \"meeting\", \"colour\": \"red\"}");
+        importFile(file).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("nothing was imported"))
+                .body("errors.line", hasItems(2, 4, 5, 6))
+                .body("errors.find { it.line == 2 }.field", equalTo("date"))
+                .body("errors.find { it.line == 5 }.field", equalTo("themes[0]"))
+                .body("errors.find { it.line == 5 }.value", equalTo("fishing"))
+                .body("errors.find { it.line == 6 }.field", equalTo("colour"));
+        assertEquals(before, db.exchanges());
+        assertEquals(sources, db.count("select count(*) from source"));
+    }
+
+    @Test
+    void theSameExchangeTwiceInOneFileIsRejectedWhole() {
+        long before = db.exchanges();
+        String file = line("2002-03-10", "Twice Person") + "\n" + line("2002-03-10", "Twice Person").replace("maritime", "tourism");
+        importFile(file).then().statusCode(422).body("errors[0].line", equalTo(2))
+                .body("errors[0].reason", containsString("line 1"));
+        assertEquals(before, db.exchanges());
+    }
+
+    @Test
+    void emptyFileIsRejected() {
+        importFile("\n\n").then().statusCode(422).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void exportReimportsToTheSameData() {
+        importFile(line("2002-04-10", "Export Person") + "\n").then().statusCode(200);
+        String ndjson = given().get("/api/exchanges/export?from=2002-04-01&to=2002-04-30").then().statusCode(200)
+                .contentType(startsWith(NDJSON)).extract().asString();
+        List<String> lines = ndjson.lines().toList();
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).contains("\"Export Person\""));
+
+        String all = given().get("/api/exchanges/export").then().statusCode(200).extract().asString();
+        long total = db.exchanges();
+        assertEquals(total, all.lines().count());
+        importFile(all).then().statusCode(200).body("unchanged", equalTo((int) total)).body("created", equalTo(0));
+        assertEquals(total, db.exchanges());
+    }
+
+    @Test
+    void csvExportHasAHeaderAndOneRowPerExchange() {
+        importFile(line("2002-05-10", "Csv, Person") + "\n").then().statusCode(200);
+        String csv = given().get("/api/exchanges/export?format=csv&from=2002-05-10&to=2002-05-10").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).startsWith("id,key,date,end_date,date_precision,format,kind,venue,level,status,participants"));
+        assertTrue(rows.get(1).contains("\"Csv, Person (VN); Wang Yi (CN)\""), rows.get(1));
+        // "format" also filters by the exchange's format.
+        given().get("/api/exchanges/export?format=csv,in_person&from=2002-05-10&to=2002-05-10").then().statusCode(200)
+                .extract().asString().lines().toList().forEach(r -> assertTrue(r.startsWith("id,")));
+        given().get("/api/exchanges/export?format=xml").then().statusCode(400).body("errors[0].field", equalTo("format"));
+        given().get("/api/exchanges/export?format=ndjson&theme=nope").then().statusCode(400).body("errors[0].field", equalTo("theme"));
+    }
+
+    @Test
+    void demoFileImportsUnchanged() {
+        importFile(DemoData.read()).then().statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0));
+        given().get("/api/exchanges?q=Hand-coded&limit=500").then().body("items", hasSize((int) DemoData.read().lines().count()));
+    }
+}

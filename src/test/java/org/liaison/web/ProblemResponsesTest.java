@@ -1,0 +1,45 @@
+package org.liaison.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Every error is application/problem+json with a stable type, never a stack trace. */
+@QuarkusTest
+class ProblemResponsesTest {
+
+    @Test
+    void unknownPathIs404Problem() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:liaison:problem:not-found"));
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        given().delete("/api/themes").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:liaison:problem:method-not-allowed"));
+    }
+
+    @Test
+    void unacceptableMediaTypeIs406Problem() {
+        given().accept("image/png").get("/api/themes").then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
+    void noStackTraceInAnyError() {
+        given().contentType("application/json").body("[1,2,3]").post("/api/exchanges").then().statusCode(400)
+                .body(not(containsString("Exception"))).body(not(containsString("\tat ")));
+    }
+
+    @Test
+    void healthAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/exchanges'.post.summary", equalTo("Record an exchange"))
+                .body("paths.'/api/exchanges/import'", org.hamcrest.Matchers.notNullValue());
+    }
+}
