@@ -24,6 +24,7 @@ public class Person extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Column(columnDefinition = "text")
     public String name;
 
     @Column(columnDefinition = "char(2)")
@@ -35,8 +36,9 @@ public class Person extends PanacheEntityBase {
 
     @Embeddable
     public static class Alias {
+        @Column(columnDefinition = "text")
         public String alias;
-        @Column(name = "alias_key")
+        @Column(name = "alias_key", columnDefinition = "text")
         public String aliasKey;
     }
 }
