@@ -5,17 +5,21 @@ Usage: tools/corpus-to-demo.py [CORPUS_DIR]   (default: src/test/resources/corpu
 
 Each gold exchange becomes one NDJSON line in the import format, status "verified" (it was
 coded by hand). Articles that report the same exchange are merged into one record with several
-sources (codebook section 1), per SAME_EXCHANGE below: the union of participants, localities,
+sources (codebook section 1), per same-exchange.tsv beside the corpus folder: the union of participants, localities,
 themes and sources; the most precise date; the first non-null venue.
 """
 import json, glob, os, sys
 
-# (article, index of the gold exchange) groups that are one exchange reported by several articles.
-SAME_EXCHANGE = [
-    [("s003", 0), ("a025", 0), ("a044", 0)],   # 2023-09-28 Đinh Tiến Dũng calls on Wang Huning, Beijing
-    [("a051", 0), ("a054", 0)],                # 2025-11-27 Lạng Sơn – Guangxi talks (vi + en reports)
-    [("s000", 0), ("a010", 0)],                # 2023-03-29 17th CPV–CPC theoretical workshop (en + vi)
-]
+
+def same_exchange(corpus):
+    """Groups of (article, gold index) that are one exchange: ../same-exchange.tsv beside the corpus."""
+    groups = []
+    with open(os.path.join(corpus, "..", "same-exchange.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                groups.append([(m.split(":")[0], int(m.split(":")[1])) for m in line.strip().split("\t")])
+    return groups
+
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
@@ -71,7 +75,7 @@ def main():
     for f in sorted(glob.glob(os.path.join(corpus, "*.json"))):
         a = json.load(open(f, encoding="utf-8"))
         arts[a["id"]] = a
-    grouped = {m: g for g in SAME_EXCHANGE for m in g}
+    grouped = {m: g for g in same_exchange(corpus) for m in g}
     done, lines = set(), []
     for aid, a in arts.items():
         for i, e in enumerate(a["gold"]["exchanges"]):

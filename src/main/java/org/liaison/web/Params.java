@@ -56,9 +56,11 @@ public final class Params {
                 } else if (EXCHANGE_FORMATS.contains(s) && exchange == null) {
                     exchange = s;
                 } else {
-                    throw ProblemException.invalidParameter("format", value, "takes one output format ("
-                            + String.join(", ", outputs.stream().sorted().toList()) + ") and/or one exchange format ("
-                            + String.join(", ", EXCHANGE_FORMATS.stream().sorted().toList()) + ")");
+                    // An output format we cannot produce: 406, like an Accept header naming none we offer.
+                    String reason = "takes one output format (" + String.join(", ", outputs.stream().sorted().toList())
+                            + ") and/or one exchange format (" + String.join(", ", EXCHANGE_FORMATS.stream().sorted().toList()) + ")";
+                    throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Query parameter 'format': " + reason,
+                            java.util.List.of(FieldError.of("format", value, reason)));
                 }
             }
         }

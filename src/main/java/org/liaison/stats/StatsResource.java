@@ -1,0 +1,144 @@
+package org.liaison.stats;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Aggregates over the exchanges, one per analytics-sql file. Every endpoint takes the common
+ * filters (from, to, level, format, kind, country, locality, theme, domain, status) and answers
+ * JSON, CSV (Accept: text/csv or ?format=csv) or an aligned table (Accept: text/plain or
+ * ?format=table), with an ETag that changes on any write.
+ */
+@Path("/api/stats")
+@Tag(name = "Analytics")
+public class StatsResource {
+
+    @Inject
+    StatsResponder responder;
+
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    private Uni<Response> answer(Aggregate a) {
+        return responder.answer(a, uri, headers);
+    }
+
+    @GET
+    @Path("themes")
+    @Operation(summary = "Exchanges per theme per period", description = "granularity=year (default) | quarter | month | all; "
+            + "domain also limits the rows to that domain's themes; top=N keeps the N themes most discussed over the range. "
+            + "share = exchanges / period_exchanges (the exchanges of that period under the same filters).")
+    @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
+    @Parameter(in = ParameterIn.QUERY, name = "top", description = "1-1000")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "themes", value = """
+                    {"aggregate": "themes", "data_version": 31, "parameters": {"granularity": "year"},
+                     "rows": [{"period": "2023", "theme": "high-level-trust", "domain": "politics",
+                               "exchanges": 9, "period_exchanges": 15, "share": 0.6}]}""")))
+    public Uni<Response> themes(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.THEMES);
+    }
+
+    @GET
+    @Path("domains")
+    @Operation(summary = "Exchanges per domain per period", description = "An exchange counts once for a domain when it discusses "
+            + "at least one of the domain's themes.")
+    @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "domains", value = """
+                    {"aggregate": "domains", "rows": [{"period": "2023", "domain": "politics", "exchanges": 12,
+                     "period_exchanges": 15, "share": 0.8}]}""")))
+    public Uni<Response> domains(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.DOMAINS);
+    }
+
+    @GET
+    @Path("localities")
+    @Operation(summary = "Locality-level exchanges per participant locality", description = "An exchange counts once for each "
+            + "locality that took part (codebook section 2). side=VN|CN; granularity (default all); boundaries=as-named "
+            + "(default) | current: current rolls units merged on 2025-07-01 into their successor over the whole history.")
+    @Parameter(in = ParameterIn.QUERY, name = "side", description = "VN | CN")
+    @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "all (default) | year | quarter | month")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "localities", value = """
+                    {"aggregate": "localities", "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi",
+                     "country": "CN", "exchanges": 6}]}""")))
+    public Uni<Response> localities(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.LOCALITIES);
+    }
+
+    @GET
+    @Path("locality-pairs")
+    @Operation(summary = "Exchanges per (Vietnamese, Chinese) pair of participant localities")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "pairs", value = """
+                    {"aggregate": "locality_pairs", "rows": [{"vn_code": "VN-09", "vn_name": "Lạng Sơn",
+                     "cn_code": "CN-GX", "cn_name": "Guangxi", "exchanges": 3}]}""")))
+    public Uni<Response> localityPairs(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.LOCALITY_PAIRS);
+    }
+
+    @GET
+    @Path("timeline")
+    @Operation(summary = "Exchanges per period, split by level and by format")
+    @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "timeline", value = """
+                    {"aggregate": "timeline", "rows": [{"period": "2023", "exchanges": 15, "central": 6, "locality": 9,
+                     "in_person": 11, "online": 4, "phone": 0, "hybrid": 0}]}""")))
+    public Uni<Response> timeline(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.TIMELINE);
+    }
+
+    @GET
+    @Path("people")
+    @Operation(summary = "The most frequent participants")
+    @Parameter(in = ParameterIn.QUERY, name = "side", description = "VN | CN")
+    @Parameter(in = ParameterIn.QUERY, name = "top", description = "1-1000")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "people", value = """
+                    {"aggregate": "people", "rows": [{"name": "Nguyễn Xuân Thắng", "side": "VN", "exchanges": 7,
+                     "first_date": "2021-12-29", "last_date": "2025-11-12"}]}""")))
+    public Uni<Response> people(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.PEOPLE);
+    }
+
+    @GET
+    @Path("theme-cooccurrence")
+    @Operation(summary = "How often two themes are discussed in the same exchange")
+    @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "cooccurrence", value = """
+                    {"aggregate": "theme_cooccurrence", "rows": [{"theme_a": "high-level-trust", "theme_b": "trade-investment",
+                     "exchanges": 8, "exchanges_a": 18, "exchanges_b": 10}]}""")))
+    public Uni<Response> themeCooccurrence(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.THEME_COOCCURRENCE);
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "Totals, date range, counts per status, time of the last change")
+    @APIResponse(responseCode = "200", description = "One row", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "summary", value = """
+                    {"aggregate": "summary", "rows": [{"exchanges": 28, "first_date": "2019-03-22", "last_date": "2025-11-27",
+                     "central": 10, "locality": 18, "draft": 0, "verified": 28, "rejected": 0, "sources": 28,
+                     "data_version": 31, "last_change": "2026-11-23T07:00:00Z"}]}""")))
+    public Uni<Response> summary(@BeanParam StatsFilters filters) {
+        return answer(Aggregate.SUMMARY);
+    }
+}

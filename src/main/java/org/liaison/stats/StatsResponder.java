@@ -1,0 +1,136 @@
+package org.liaison.stats;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.liaison.exchange.ExchangeFilter;
+import org.liaison.exchange.ExchangeQueryParams;
+import org.liaison.web.Params;
+import org.liaison.web.ProblemException;
+import org.liaison.web.Representation;
+
+/**
+ * Turns a stats request into the parameters of its analytics-sql file, and the rows into the
+ * negotiated representation. Answers 304 when the client's ETag (data version + request) is current.
+ */
+@ApplicationScoped
+public class StatsResponder {
+
+    /** Every aggregate takes these; boundaries also decides how the locality filter matches merged units. */
+    static final List<String> COMMON = List.of("from", "to", "level", "format", "kind", "country", "locality", "theme",
+            "domain", "status", "boundaries");
+    static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
+    @Inject
+    StatsService stats;
+    @Inject
+    ExchangeQueryParams filters;
+
+    public record Body(String aggregate, long dataVersion, Map<String, String> parameters, List<Map<String, Object>> rows) {
+    }
+
+    public Uni<Response> answer(Aggregate aggregate, UriInfo uri, HttpHeaders headers) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        for (String name : q.keySet()) {
+            if (!COMMON.contains(name) && !aggregate.extra.contains(name)) {
+                throw ProblemException.invalidParameter(name, q.getFirst(name), "is not a parameter of this aggregate; it takes "
+                        + String.join(", ", COMMON) + (aggregate.extra.isEmpty() ? "" : ", " + String.join(", ", aggregate.extra)));
+            }
+        }
+        Params.Format format = Params.format(q.getFirst("format"), Representation.NAMES);
+        Representation representation = Representation.of(format.output(), headers.getHeaderString(HttpHeaders.ACCEPT));
+        Map<String, String> parameters = parameters(aggregate, q, format.exchangeFormat());
+
+        return stats.dataVersion().chain(version -> {
+            EntityTag etag = new EntityTag(etag(aggregate, parameters, representation, version));
+            String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                return Uni.createFrom().item(Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build());
+            }
+            return stats.run(aggregate, parameters).map(table -> {
+                Object entity = representation == Representation.JSON
+                        ? new Body(aggregate.file, version, given(parameters, q), table.rows())
+                        : representation.render(table.columns(), table.rows());
+                return Response.ok(entity, representation.mediaType).tag(etag)
+                        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                        .build();
+            });
+        });
+    }
+
+    /** The file's parameters: validated filters (locality names resolved to codes) and this aggregate's own. */
+    Map<String, String> parameters(Aggregate aggregate, MultivaluedMap<String, String> q, String exchangeFormat) {
+        ExchangeFilter f = filters.parse(q.getFirst("from"), q.getFirst("to"), q.getFirst("theme"), q.getFirst("domain"),
+                q.getFirst("locality"), null, q.getFirst("country"), q.getFirst("level"), exchangeFormat, q.getFirst("kind"),
+                null, q.getFirst("status"), null);
+        Map<String, String> p = new TreeMap<>();
+        p.put("from", f.from() == null ? "" : f.from().toString());
+        p.put("to", f.to() == null ? "" : f.to().toString());
+        p.put("level", nz(f.level()));
+        p.put("format", nz(f.format()));
+        p.put("kind", nz(f.kind()));
+        p.put("country", nz(f.country()));
+        p.put("locality", String.join(",", f.localities()));
+        p.put("theme", String.join(",", f.themes()));
+        p.put("domain", nz(f.domain()));
+        p.put("status", String.join(",", f.statuses()));
+        String dflt = aggregate == Aggregate.LOCALITIES ? "all" : "year";
+        String granularity = Params.oneOf("granularity", q.getFirst("granularity"), Set.of("year", "quarter", "month", "all"));
+        p.put("granularity", granularity == null ? dflt : granularity);
+        p.put("side", nz(Params.country("side", q.getFirst("side"))));
+        p.put("top", q.getFirst("top") == null ? "" : String.valueOf(Params.intIn("top", q.getFirst("top"), 0, 1, 1000)));
+        String boundaries = Params.oneOf("boundaries", q.getFirst("boundaries"), Set.of("as-named", "current"));
+        p.put("boundaries", boundaries == null ? "as-named" : boundaries);
+        return p;
+    }
+
+    /** The parameters as they were applied, for the JSON answer: only those the client gave, plus defaults that matter. */
+    private static Map<String, String> given(Map<String, String> applied, MultivaluedMap<String, String> q) {
+        Map<String, String> out = new LinkedHashMap<>();
+        applied.forEach((k, v) -> {
+            if (q.containsKey(k) && !v.isEmpty() || k.equals("granularity") || k.equals("boundaries")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    static String etag(Aggregate a, Map<String, String> parameters, Representation r, long version) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((a.file + parameters + r.param).getBytes(StandardCharsets.UTF_8));
+            return "v" + version + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, EntityTag etag) {
+        for (String t : ifNoneMatch.split(",")) {
+            String v = t.strip().replaceFirst("^W/", "");
+            if (v.equals("*") || v.equals("\"" + etag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

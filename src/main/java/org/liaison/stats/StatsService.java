@@ -1,0 +1,63 @@
+package org.liaison.stats;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the analytics-sql files; all of them are read and checked once, at start. */
+@Singleton
+public class StatsService {
+
+    @Inject
+    Pool pool;
+
+    private final Map<Aggregate, AnalyticsQuery> queries = new EnumMap<>(Aggregate.class);
+
+    public StatsService() {
+        for (Aggregate a : Aggregate.values()) {
+            queries.put(a, AnalyticsQuery.load(a.file));
+        }
+    }
+
+    public AnalyticsQuery query(Aggregate a) {
+        return queries.get(a);
+    }
+
+    public Uni<Table> run(Aggregate aggregate, Map<String, String> parameters) {
+        AnalyticsQuery q = queries.get(aggregate);
+        return pool.preparedQuery(q.sql()).execute(Tuple.from(q.bind(parameters))).map(rows -> {
+            List<String> columns = rows.columnsNames();
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Row r : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i), value(r.getValue(i)));
+                }
+                out.add(row);
+            }
+            return new Table(columns, out);
+        });
+    }
+
+    /** The data version: it changes on every write (a trigger bumps it), so it keys ETags. */
+    public Uni<Long> dataVersion() {
+        return pool.query("select version from data_version").execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private static Object value(Object v) {
+        if (v instanceof LocalDate || v instanceof OffsetDateTime) {
+            return v.toString();
+        }
+        return v;
+    }
+}
