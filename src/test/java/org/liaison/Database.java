@@ -1,22 +1,35 @@
 package org.liaison;
 
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Plain JDBC on the test's real PostgreSQL: counts made without going through the service. */
-@ApplicationScoped
-public class Database {
+/**
+ * Plain JDBC on the tests' real PostgreSQL, for counts made without going through the service.
+ * Under {@code @QuarkusTest} it reads the running application's datasource; under
+ * {@code @QuarkusIntegrationTest} the database the test resource started ({@link ItDatabase}).
+ */
+public final class Database {
 
-    @Inject
-    AgroalDataSource dataSource;
+    private Database() {
+    }
 
-    public long count(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    public static Connection connect() throws SQLException {
+        String url = System.getProperty(ItDatabase.JDBC_URL);
+        if (url != null) {
+            return DriverManager.getConnection(url, ItDatabase.USER, ItDatabase.PASSWORD);
+        }
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    public static long count(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -29,7 +42,7 @@ public class Database {
         }
     }
 
-    public long exchanges() {
+    public static long exchanges() {
         return count("select count(*) from exchange");
     }
 }

@@ -1,5 +1,6 @@
 package org.liaison.exchange;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * an export re-imports as it is.
  */
 @JsonIgnoreProperties(value = { "id", "created_at", "updated_at" }, allowGetters = true)
+@RegisterForReflection
 public record ExchangeInput(
         String key,
         String date,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,6 +67,7 @@ public class ExchangeResource {
     @Inject
     ObjectMapper mapper;
 
+    @RegisterForReflection
     public record PageResponse(List<ExchangeView> items, long total, int limit, int offset, String next) {
     }
 

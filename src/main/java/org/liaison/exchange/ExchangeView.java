@@ -1,5 +1,6 @@
 package org.liaison.exchange;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.liaison.gazetteer.LocalityRef;
 
 /** An exchange as the API returns it; the same shape re-imports through POST or NDJSON import. */
+@RegisterForReflection
 public record ExchangeView(
         UUID id,
         String key,

@@ -2,6 +2,7 @@ package org.liaison.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class ExchangeImporter {
     @Inject
     Pool pool;
 
+    @RegisterForReflection
     public record ImportResult(int lines, int created, int updated, int unchanged) {
     }
 

@@ -1,5 +1,6 @@
 package org.liaison.stats;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class StatsResponder {
     @Inject
     ExchangeQueryParams filters;
 
+    @RegisterForReflection
     public record Body(String aggregate, long dataVersion, Map<String, String> parameters, List<Map<String, Object>> rows) {
     }
 

@@ -1,9 +1,11 @@
 package org.liaison.web;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One offending input: which field (a JSON path such as {@code localities[2].name}), the value, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record FieldError(Integer line, String field, String value, String reason) {
 
     public static FieldError of(String field, String value, String reason) {

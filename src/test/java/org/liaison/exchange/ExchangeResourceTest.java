@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.liaison.Database;
 
@@ -23,9 +22,6 @@ import org.liaison.Database;
 class ExchangeResourceTest {
 
     static final String PROBLEM = "application/problem+json";
-
-    @Inject
-    Database db;
 
     /** A valid exchange on its own date so that tests do not see each other's records. */
     static String exchange(String date, String extra) {
@@ -46,7 +42,7 @@ class ExchangeResourceTest {
 
     @Test
     void createResolvesAliasesDerivesLevelAndIsIdempotent() {
-        long before = db.exchanges();
+        long before = Database.exchanges();
         Response created = post(exchange("2001-03-05", ""));
         created.then().statusCode(201)
                 .header("Location", containsString("/api/exchanges/"))
@@ -61,13 +57,13 @@ class ExchangeResourceTest {
                 .body("themes", hasItems("border-management", "trade-investment"))
                 .body("sources[0].url", equalTo("https://example.org/a/2001-03-05"))
                 .body("key", containsString("auto-"));
-        assertEquals(before + 1, db.exchanges());
+        assertEquals(before + 1, Database.exchanges());
         String id = created.path("id");
 
         // The same exchange written with other spellings of the same people is the same record.
         String again = exchange("2001-03-05", "").replace("Nguyen Quoc Doan", "Nguyễn Quốc Đoàn").replace("Lưu Ninh", "Liu Ning");
         post(again).then().statusCode(200).body("id", equalTo(id));
-        assertEquals(before + 1, db.exchanges());
+        assertEquals(before + 1, Database.exchanges());
 
         // Same key, other content: a conflict, not a silent overwrite.
         post(exchange("2001-03-05", ", \"notes\": \"changed\"")).then().statusCode(409).contentType(PROBLEM)
@@ -112,8 +108,8 @@ class ExchangeResourceTest {
 
     @Test
     void badFieldsAreAllNamedAndNothingIsWritten() {
-        long before = db.exchanges();
-        long people = db.count("select count(*) from person");
+        long before = Database.exchanges();
+        long people = Database.count("select count(*) from person");
         post("""
                 {"date": "2001-02-30", "format": "by_pigeon", "kind": "talks", "venue": "Atlantis",
                  "participants": [{"name": "Someone New Entirely", "side": "VN"}, {"name": "", "side": "XX"}],
@@ -127,8 +123,8 @@ class ExchangeResourceTest {
                 .body("errors.find { it.field == 'localities[0].name' }.reason", containsString("ambiguous"))
                 .body("errors.find { it.field == 'venue' }.value", equalTo("Atlantis"))
                 .body(not(containsString("at org.")));
-        assertEquals(before, db.exchanges());
-        assertEquals(people, db.count("select count(*) from person"), "no person was created for a rejected exchange");
+        assertEquals(before, Database.exchanges());
+        assertEquals(people, Database.count("select count(*) from person"), "no person was created for a rejected exchange");
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.liaison.Database;
@@ -19,9 +18,6 @@ import org.liaison.Database;
 class ImportExportTest {
 
     static final String NDJSON = "application/x-ndjson";
-
-    @Inject
-    Database db;
 
     static String line(String date, String who) {
         return """
@@ -37,13 +33,13 @@ class ImportExportTest {
     void importIsIdempotent() {
         String file = String.join("\n", line("2002-01-10", "Importer One"), line("2002-01-11", "Importer Two"),
                 "", line("2002-01-12", "Importer Three")) + "\n";
-        long before = db.exchanges();
+        long before = Database.exchanges();
         importFile(file).then().statusCode(200).body("lines", equalTo(3)).body("created", equalTo(3)).body("unchanged", equalTo(0));
-        assertEquals(before + 3, db.exchanges());
-        long version = db.count("select version from data_version");
+        assertEquals(before + 3, Database.exchanges());
+        long version = Database.count("select version from data_version");
         importFile(file).then().statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
-        assertEquals(before + 3, db.exchanges());
-        assertEquals(version, db.count("select version from data_version"), "an unchanged re-import writes nothing");
+        assertEquals(before + 3, Database.exchanges());
+        assertEquals(version, Database.count("select version from data_version"), "an unchanged re-import writes nothing");
 
         // A changed line replaces its record; the others stay as they are.
         String changed = file.replace(line("2002-01-12", "Importer Three"),
@@ -53,8 +49,8 @@ class ImportExportTest {
 
     @Test
     void oneBadLineWritesNothingAndEveryBadLineIsListed() {
-        long before = db.exchanges();
-        long sources = db.count("select count(*) from source");
+        long before = Database.exchanges();
+        long sources = Database.count("select count(*) from source");
         String file = String.join("\n",
                 line("2002-02-10", "Batch Good One"),
                 line("2002-02-31", "Batch Bad Date"),
@@ -69,17 +65,17 @@ class ImportExportTest {
                 .body("errors.find { it.line == 5 }.field", equalTo("themes[0]"))
                 .body("errors.find { it.line == 5 }.value", equalTo("fishing"))
                 .body("errors.find { it.line == 6 }.field", equalTo("colour"));
-        assertEquals(before, db.exchanges());
-        assertEquals(sources, db.count("select count(*) from source"));
+        assertEquals(before, Database.exchanges());
+        assertEquals(sources, Database.count("select count(*) from source"));
     }
 
     @Test
     void theSameExchangeTwiceInOneFileIsRejectedWhole() {
-        long before = db.exchanges();
+        long before = Database.exchanges();
         String file = line("2002-03-10", "Twice Person") + "\n" + line("2002-03-10", "Twice Person").replace("maritime", "tourism");
         importFile(file).then().statusCode(422).body("errors[0].line", equalTo(2))
                 .body("errors[0].reason", containsString("line 1"));
-        assertEquals(before, db.exchanges());
+        assertEquals(before, Database.exchanges());
     }
 
     @Test
@@ -97,10 +93,10 @@ class ImportExportTest {
         assertTrue(lines.get(0).contains("\"Export Person\""));
 
         String all = given().get("/api/exchanges/export").then().statusCode(200).extract().asString();
-        long total = db.exchanges();
+        long total = Database.exchanges();
         assertEquals(total, all.lines().count());
         importFile(all).then().statusCode(200).body("unchanged", equalTo((int) total)).body("created", equalTo(0));
-        assertEquals(total, db.exchanges());
+        assertEquals(total, Database.exchanges());
     }
 
     @Test

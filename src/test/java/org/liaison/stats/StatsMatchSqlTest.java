@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.liaison.Database;
 
 /**
  * For every aggregate, the analytics-sql file run over plain JDBC (as a psql user would run it)
@@ -27,9 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StatsMatchSqlTest {
-
-    @Inject
-    AgroalDataSource dataSource;
 
     record Case(Aggregate aggregate, String path, Map<String, String> sqlParameters) {
     }
@@ -89,7 +85,7 @@ class StatsMatchSqlTest {
 
     List<Map<String, String>> jdbc(Aggregate a, Map<String, String> parameters) throws SQLException {
         AnalyticsQuery q = AnalyticsQuery.load(a.file, false);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(q.sql())) {
+        try (Connection c = Database.connect(); PreparedStatement ps = c.prepareStatement(q.sql())) {
             List<Object> values = q.bind(parameters);
             for (int i = 0; i < values.size(); i++) {
                 ps.setString(i + 1, (String) values.get(i));

@@ -1,0 +1,55 @@
+package org.liaison;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL for the integration tests, which run against the packaged artifact: a
+ * server of its own (zonky's binaries; as root inside a user namespace) whose URLs are handed to
+ * the artifact as system properties. They outrank the embedded extension's settings (ordinal
+ * 270), so the default jar uses this server too, and the tests reach the same database over
+ * JDBC. The artifact runs in the prod profile, as deployed; the resource also gives it the demo
+ * data and the dashboard origin the tests expect.
+ */
+public class ItDatabase implements QuarkusTestResourceLifecycleManager {
+
+    public static final String JDBC_URL = "liaison.it.jdbc-url";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    static final String DASHBOARD = "https://dashboard.example";
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL for the integration tests", e);
+        }
+        int port = postgres.getPort();
+        System.setProperty(JDBC_URL, "jdbc:postgresql://localhost:" + port + "/postgres");
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", PASSWORD,
+                "liaison.demo-data", "true",
+                "quarkus.http.cors.origins", DASHBOARD);
+    }
+
+    @Override
+    public void stop() {
+        System.clearProperty(JDBC_URL);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
