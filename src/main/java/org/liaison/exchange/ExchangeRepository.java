@@ -116,7 +116,7 @@ public class ExchangeRepository {
     }
 
     /** Sources are shared between exchanges by URL: the first description of an article is kept. */
-    Uni<Void> linkSources(SqlClient c, long id, List<ValidExchange.Source> sources) {
+    public Uni<Void> linkSources(SqlClient c, long id, List<ValidExchange.Source> sources) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ValidExchange.Source s : sources) {
             chain = chain.chain(() -> c.preparedQuery("""

@@ -134,7 +134,7 @@ public class ExchangeService {
     }
 
     /** Resolves participants to people, then derives the natural key and content hash. */
-    Uni<ResolvedExchange> resolve(SqlClient tx, ValidExchange v) {
+    public Uni<ResolvedExchange> resolve(SqlClient tx, ValidExchange v) {
         return repository.resolvePeople(tx, v.participants()).chain(ids -> repository.personNames(tx, ids).map(names -> {
             List<String> people = ids.stream().map(names::get).toList();
             String key = v.key() != null ? v.key() : naturalKey(v, people);

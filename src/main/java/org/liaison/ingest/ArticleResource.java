@@ -1,0 +1,56 @@
+package org.liaison.ingest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.liaison.ingest.extract.ArticleInput;
+
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    static final String EXAMPLE = """
+            {"url": "https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp",
+             "outlet": "en.vietnamplus.vn", "published": "2023-09-28", "language": "en",
+             "title": "Hanoi leader meets with China's top political advisor",
+             "text": "Dinh Tien Dung, Politburo member and Secretary of the Hanoi Party Committee, paid a courtesy call to Wang Huning, Chairman of the National Committee of the CPPCC, in Beijing on September 28. ..."}""";
+
+    @Inject
+    ArticleService articles;
+
+    @POST
+    @Path("extract")
+    @Operation(summary = "Find and code the exchanges an article reports (dry run; stores nothing)",
+            description = "language en | vi | null (detected); published YYYY-MM-DD or null. Each exchange is coded per the "
+                    + "codebook with the evidence (field, text, start, end offsets in text) of its fields and a confidence. "
+                    + "An article that reports no Vietnam–China exchange gives an empty list.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    public ArticleService.Extraction extract(ArticleInput article) {
+        return articles.extract(article);
+    }
+
+    @POST
+    @Operation(summary = "Store an article and its exchanges as drafts for review",
+            description = "The article becomes a source (url required). An exchange already known (overlapping dates and a "
+                    + "shared participant or participant locality) gets it as a further source, its themes, and a note of what "
+                    + "it says differently; others are created as draft. Re-posting a URL changes nothing. Review the drafts with "
+                    + "GET /api/exchanges?status=draft and PATCH /api/exchanges/{id}.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    public Uni<RestResponse<ArticleService.Stored>> store(ArticleInput article) {
+        return articles.store(article).map(s -> s.alreadyKnown() || s.exchanges().stream().noneMatch(e -> e.outcome().equals("created"))
+                ? RestResponse.ok(s)
+                : RestResponse.status(RestResponse.Status.CREATED, s));
+    }
+}

@@ -1,0 +1,52 @@
+package org.liaison.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.liaison.text.TsvFile;
+
+/** The extractor's cue patterns ({@code extraction/cues.tsv}) by category. */
+final class CueBook {
+
+    static final String FILE = "extraction/cues.tsv";
+
+    private final Map<String, List<Pattern>> byCategory = new LinkedHashMap<>();
+
+    CueBook() {
+        for (TsvFile.Row row : TsvFile.read(FILE, 2, 2)) {
+            try {
+                byCategory.computeIfAbsent(row.cell(0), k -> new ArrayList<>())
+                        .add(Pattern.compile(row.cell(1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            } catch (PatternSyntaxException e) {
+                throw row.error("invalid pattern: " + e.getDescription());
+            }
+        }
+        for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "online",
+                "phone", "hybrid", "not_exchange", "multilateral", "future", "background", "earlier", "present", "venue_before",
+                "authority", "not_authority", "cn", "vn")) {
+            if (!byCategory.containsKey(required)) {
+                throw new org.liaison.text.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");
+            }
+        }
+    }
+
+    /** The first match of any pattern of the category in {@code s} from {@code from}, or null. */
+    Matcher find(String category, String s) {
+        Matcher best = null;
+        for (Pattern p : byCategory.getOrDefault(category, List.of())) {
+            Matcher m = p.matcher(s);
+            if (m.find() && (best == null || m.start() < best.start())) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    boolean has(String category, String s) {
+        return find(category, s) != null;
+    }
+}

@@ -1,0 +1,90 @@
+package org.liaison.ingest.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A text folded for matching (lower case, Vietnamese diacritics removed, đ -> d), with the
+ * offset in the original text of every folded character, so that a match on the folded text
+ * gives the evidence span in the original.
+ */
+final class Folded {
+
+    record Token(String text, int start, int end) {
+    }
+
+    final String original;
+    final String text;
+    private final int[] origin;
+    final List<Token> tokens = new ArrayList<>();
+
+    Folded(String original) {
+        this.original = original;
+        StringBuilder sb = new StringBuilder(original.length());
+        int[] map = new int[original.length() + 1];
+        int n = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            String f;
+            if (c < 128) {
+                f = String.valueOf(Character.toLowerCase(c));
+            } else if (c == 'đ' || c == 'Đ') {
+                f = "d";
+            } else if (c == '’' || c == '‘') {
+                f = "'";
+            } else if (c == '–' || c == '—') {
+                f = "-";
+            } else {
+                f = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                        .toLowerCase(Locale.ROOT);
+                if (f.isEmpty()) {
+                    continue;
+                }
+            }
+            for (int k = 0; k < f.length(); k++) {
+                if (n == map.length) {
+                    map = java.util.Arrays.copyOf(map, map.length * 2);
+                }
+                map[n++] = i;
+                sb.append(f.charAt(k));
+            }
+        }
+        if (n == map.length) {
+            map = java.util.Arrays.copyOf(map, map.length + 1);
+        }
+        map[n] = original.length();
+        this.text = sb.toString();
+        this.origin = map;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int j = i;
+                while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j))
+                        || text.charAt(j) == '\'' && j + 1 < text.length() && Character.isLetter(text.charAt(j + 1)))) {
+                    j++;
+                }
+                tokens.add(new Token(text.substring(i, j), i, j));
+                i = j;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** The original offset of folded offset {@code i}. */
+    int start(int i) {
+        return origin[Math.min(i, text.length())];
+    }
+
+    /** The original end offset of a folded span ending at {@code i} (exclusive). */
+    int end(int i) {
+        return i <= 0 ? 0 : origin[Math.min(i, text.length()) - 1] + 1;
+    }
+
+    String originalSpan(int foldedStart, int foldedEnd) {
+        return original.substring(start(foldedStart), end(foldedEnd));
+    }
+}

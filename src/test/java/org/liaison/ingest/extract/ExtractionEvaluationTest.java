@@ -1,0 +1,208 @@
+package org.liaison.ingest.extract;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.people.PeopleDirectory;
+import org.liaison.theme.ThemeVocabulary;
+
+/**
+ * Runs the extractor over the development corpus and scores it the way
+ * ../shared/tools/score-extraction.py scores the running service (same matching, same
+ * metrics), printing per-field precision, recall and F1 and asserting the issue's targets.
+ */
+class ExtractionEvaluationTest {
+
+    static final ArticleExtractor EXTRACTOR = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static String norm(String s) {
+        if (s == null) {
+            return "";
+        }
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D')
+                .toLowerCase();
+        d = d.replaceAll("\\b(tp|thanh pho|city|province|tinh|municipality|zhuang autonomous region|autonomous region)\\b", " ");
+        return d.replaceAll("[^a-z0-9]", "");
+    }
+
+    static final class Prf {
+        int tp;
+        int fp;
+        int fn;
+
+        void add(Set<String> pred, Set<String> gold) {
+            Set<String> both = new HashSet<>(pred);
+            both.retainAll(gold);
+            tp += both.size();
+            fp += pred.size() - both.size();
+            fn += gold.size() - both.size();
+        }
+
+        double[] f1() {
+            double p = tp + fp == 0 ? (fn == 0 ? 1 : 0) : tp / (double) (tp + fp);
+            double r = tp + fn == 0 ? 1 : tp / (double) (tp + fn);
+            return new double[] { p + r == 0 ? 0 : 2 * p * r / (p + r), p, r };
+        }
+    }
+
+    static Set<String> participantLocalities(JsonNode e) {
+        Set<String> out = new HashSet<>();
+        e.path("localities").forEach(l -> {
+            if (l.path("role").asText().equals("participant")) {
+                out.add(norm(l.path("name").asText()));
+            }
+        });
+        return out;
+    }
+
+    static Set<String> people(JsonNode e) {
+        Set<String> out = new HashSet<>();
+        e.path("participants").forEach(p -> out.add(norm(p.path("name").asText())));
+        return out;
+    }
+
+    static double similarity(JsonNode p, JsonNode g) {
+        double s = 0;
+        String pd = p.path("date").asText("");
+        String gd = g.path("date").asText("");
+        if (pd.equals(gd)) {
+            s += 2;
+        } else if (pd.length() >= 7 && gd.length() >= 7 && pd.substring(0, 7).equals(gd.substring(0, 7))) {
+            s += 1;
+        }
+        Set<String> gp = people(g);
+        Set<String> pp = people(p);
+        if (!gp.isEmpty()) {
+            Set<String> both = new HashSet<>(gp);
+            both.retainAll(pp);
+            s += 2.0 * both.size() / gp.size();
+        }
+        Set<String> gl = participantLocalities(g);
+        Set<String> pl = participantLocalities(p);
+        if (!gl.isEmpty()) {
+            Set<String> both = new HashSet<>(gl);
+            both.retainAll(pl);
+            s += both.size() / (double) gl.size();
+        }
+        return s;
+    }
+
+    record Report(Map<String, double[]> f1, Map<String, Double> accuracy, List<String> lines) {
+    }
+
+    static Report evaluate(Path corpus) throws IOException {
+        Map<String, Prf> m = new LinkedHashMap<>();
+        for (String k : List.of("exchanges", "participant_localities", "participants", "themes")) {
+            m.put(k, new Prf());
+        }
+        Map<String, int[]> acc = new LinkedHashMap<>();
+        for (String k : List.of("date", "format", "kind", "level", "venue")) {
+            acc.put(k, new int[2]);
+        }
+        List<String> lines = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode art = MAPPER.readTree(f.toFile());
+            JsonNode gold = art.path("gold").path("exchanges");
+            ArticleInput in = new ArticleInput(text(art, "url"), text(art, "outlet"), text(art, "published"), text(art, "language"),
+                    text(art, "title"), text(art, "text"));
+            JsonNode pred = MAPPER.valueToTree(EXTRACTOR.extract(in));
+            List<double[]> cands = new ArrayList<>();
+            for (int pi = 0; pi < pred.size(); pi++) {
+                for (int gi = 0; gi < gold.size(); gi++) {
+                    cands.add(new double[] { similarity(pred.get(pi), gold.get(gi)), pi, gi });
+                }
+            }
+            cands.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(y[1], x[1]) : Double.compare(y[2], x[2]));
+            Set<Integer> usedP = new HashSet<>();
+            Set<Integer> usedG = new HashSet<>();
+            List<int[]> pairs = new ArrayList<>();
+            for (double[] c : cands) {
+                if (c[0] < 1.5 || usedP.contains((int) c[1]) || usedG.contains((int) c[2])) {
+                    continue;
+                }
+                usedP.add((int) c[1]);
+                usedG.add((int) c[2]);
+                pairs.add(new int[] { (int) c[1], (int) c[2] });
+            }
+            m.get("exchanges").tp += pairs.size();
+            m.get("exchanges").fp += pred.size() - pairs.size();
+            m.get("exchanges").fn += gold.size() - pairs.size();
+            for (int[] pg : pairs) {
+                JsonNode p = pred.get(pg[0]);
+                JsonNode g = gold.get(pg[1]);
+                m.get("participant_localities").add(participantLocalities(p), participantLocalities(g));
+                m.get("participants").add(people(p), people(g));
+                Set<String> pt = new HashSet<>();
+                p.path("themes").forEach(t -> pt.add(t.asText()));
+                Set<String> gt = new HashSet<>();
+                g.path("themes").forEach(t -> gt.add(t.asText()));
+                m.get("themes").add(pt, gt);
+                for (String k : List.of("date", "format", "kind", "level")) {
+                    acc.get(k)[1]++;
+                    acc.get(k)[0] += p.path(k).asText("").equals(g.path(k).asText("")) ? 1 : 0;
+                }
+                acc.get("venue")[1]++;
+                acc.get("venue")[0] += norm(p.path("venue").path("name").asText(null)).equals(norm(g.path("venue").path("name").asText(null))) ? 1 : 0;
+                if (!p.path("date").asText().equals(g.path("date").asText()) || !participantLocalities(p).equals(participantLocalities(g))
+                        || !norm(p.path("venue").path("name").asText(null)).equals(norm(g.path("venue").path("name").asText(null)))
+                        || !people(p).equals(people(g)) || !p.path("kind").asText().equals(g.path("kind").asText())) {
+                    lines.add(art.path("id").asText() + ": date " + p.path("date").asText() + "/" + g.path("date").asText()
+                            + " kind " + p.path("kind").asText() + "/" + g.path("kind").asText()
+                            + " venue " + p.path("venue").path("name").asText("-") + "/" + g.path("venue").path("name").asText("-")
+                            + " locs " + participantLocalities(p) + "/" + participantLocalities(g)
+                            + " people " + people(p) + "/" + people(g));
+                }
+            }
+            if (pairs.size() != gold.size() || pairs.size() != pred.size()) {
+                lines.add(art.path("id").asText() + ": gold " + gold.size() + " pred " + pred.size() + " matched " + pairs.size()
+                        + (pred.size() > 0 ? " first pred " + pred.get(0).path("date").asText() + " " + people(pred.get(0)) : ""));
+            }
+        }
+        Map<String, double[]> f1 = new LinkedHashMap<>();
+        m.forEach((k, v) -> f1.put(k, v.f1()));
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        acc.forEach((k, v) -> accuracy.put(k, v[1] == 0 ? 0 : v[0] / (double) v[1]));
+        return new Report(f1, accuracy, lines);
+    }
+
+    static String text(JsonNode n, String field) {
+        return n.path(field).isNull() || n.path(field).isMissingNode() ? null : n.path(field).asText();
+    }
+
+    @Test
+    void meetsTheTargetsOnTheDevelopmentCorpus() throws IOException {
+        Report r = evaluate(Path.of("src/test/resources/corpus/dev"));
+        StringBuilder sb = new StringBuilder("\nExtraction on the development corpus\n");
+        r.f1().forEach((k, v) -> sb.append(String.format("  %-24s F1 %.3f  P %.3f  R %.3f%n", k, v[0], v[1], v[2])));
+        r.accuracy().forEach((k, v) -> sb.append(String.format("  %-24s %.3f%n", k + " accuracy", v)));
+        r.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+        System.out.println(sb);
+        assertTrue(r.f1().get("exchanges")[0] >= 0.90, sb.toString());
+        assertTrue(r.f1().get("participant_localities")[0] >= 0.90, sb.toString());
+        assertTrue(r.f1().get("participants")[0] >= 0.85, sb.toString());
+        assertTrue(r.f1().get("themes")[0] >= 0.75, sb.toString());
+        assertTrue(r.accuracy().get("date") >= 0.90, sb.toString());
+        for (String k : List.of("venue", "format", "level")) {
+            assertTrue(r.accuracy().get(k) >= 0.85, k + sb);
+        }
+    }
+}
