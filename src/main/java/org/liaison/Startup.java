@@ -3,20 +3,28 @@ package org.liaison;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.exchange.Organisations;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.ingest.DemoData;
 import org.liaison.people.PeopleDirectory;
+import org.liaison.text.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
 
 /**
  * Brings the database in line with the reference files, then loads the demo data where
- * configured. Runs after Flyway's migration; a failure stops startup with its message.
+ * configured. Runs after Flyway's migration; a failure stops startup with its message. A file
+ * whose checksum matches the one recorded at its last load is not written again, so a restart
+ * with unchanged files costs one query.
  */
 @Singleton
 public class Startup {
@@ -39,14 +47,32 @@ public class Startup {
     LiaisonConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        Uni.createFrom().voidItem()
-                .chain(() -> themes.upsert(pool))
-                .chain(() -> gazetteer.upsert(pool))
-                .chain(() -> organisations.upsert(pool))
-                .chain(() -> people.upsert(pool))
-                .await().atMost(Duration.ofMinutes(2));
-        LOG.infof("Reference data: %d themes, %d localities, %d people", themes.all().size(), gazetteer.all().size(),
-                people.seeds().size());
+        Map<String, String> stored = pool.query("select name, checksum from reference_file").execute()
+                .map(rows -> {
+                    Map<String, String> m = new HashMap<>();
+                    rows.forEach(r -> m.put(r.getString(0), r.getString(1)));
+                    return m;
+                }).await().atMost(Duration.ofMinutes(1));
+        Map<String, Supplier<Uni<Void>>> loaders = new LinkedHashMap<>();
+        loaders.put(ThemeVocabulary.FILE, () -> themes.upsert(pool));
+        loaders.put(Gazetteer.FILE, () -> gazetteer.upsert(pool));
+        loaders.put(Organisations.FILE, () -> organisations.upsert(pool));
+        loaders.put(PeopleDirectory.FILE, () -> people.upsert(pool));
+        int loaded = 0;
+        for (Map.Entry<String, Supplier<Uni<Void>>> e : loaders.entrySet()) {
+            String checksum = TsvFile.checksum(e.getKey());
+            if (checksum.equals(stored.get(e.getKey()))) {
+                continue;
+            }
+            e.getValue().get()
+                    .chain(() -> pool.preparedQuery("insert into reference_file (name, checksum) values ($1, $2) "
+                            + "on conflict (name) do update set checksum = excluded.checksum, loaded_at = now()")
+                            .execute(Tuple.of(e.getKey(), checksum)))
+                    .await().atMost(Duration.ofMinutes(2));
+            loaded++;
+        }
+        LOG.infof("Reference data: %d themes, %d localities, %d people (%d of %d files loaded, the others unchanged)",
+                themes.all().size(), gazetteer.all().size(), people.seeds().size(), loaded, loaders.size());
         if (config.demoData()) {
             demo.load().await().atMost(Duration.ofMinutes(2));
         }

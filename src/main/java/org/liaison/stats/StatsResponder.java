@@ -65,7 +65,7 @@ public class StatsResponder {
             }
             return stats.run(aggregate, parameters).map(table -> {
                 Object entity = representation == Representation.JSON
-                        ? new Body(aggregate.file, version, given(parameters, q), table.rows())
+                        ? new Body(aggregate.file, version, given(aggregate, parameters, q), table.rows())
                         : representation.render(table.columns(), table.rows());
                 return Response.ok(entity, representation.mediaType).tag(etag)
                         .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
@@ -102,10 +102,10 @@ public class StatsResponder {
     }
 
     /** The parameters as they were applied, for the JSON answer: only those the client gave, plus defaults that matter. */
-    private static Map<String, String> given(Map<String, String> applied, MultivaluedMap<String, String> q) {
+    private static Map<String, String> given(Aggregate a, Map<String, String> applied, MultivaluedMap<String, String> q) {
         Map<String, String> out = new LinkedHashMap<>();
         applied.forEach((k, v) -> {
-            if (q.containsKey(k) && !v.isEmpty() || k.equals("granularity") || k.equals("boundaries")) {
+            if (q.containsKey(k) && !v.isEmpty() || k.equals("granularity") && a.extra.contains(k) || k.equals("boundaries")) {
                 out.put(k, v);
             }
         });

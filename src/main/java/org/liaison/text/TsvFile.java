@@ -61,6 +61,20 @@ public final class TsvFile {
         return rows;
     }
 
+    /** SHA-256 of the resource's bytes: tells whether a file changed since it was last loaded. */
+    public static String checksum(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ReferenceDataException(resource + ": not found on the classpath");
+            }
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + ": cannot be read", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<String> list(String cell) {
         List<String> out = new ArrayList<>();
         for (String s : cell.split("\\|")) {

@@ -1,0 +1,32 @@
+package org.liaison;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+class LiaisonMainTest {
+
+    static Config config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+    }
+
+    @Test
+    void withoutEmbeddedServerEveryMissingSettingIsNamed() {
+        assertEquals(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME"),
+                LiaisonMain.missingDatabaseSettings(config(Map.of()), false));
+        assertEquals(List.of("QUARKUS_DATASOURCE_REACTIVE_URL"), LiaisonMain.missingDatabaseSettings(config(Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://db/x", "quarkus.datasource.username", "u")), false));
+    }
+
+    @Test
+    void theEmbeddedServerNeedsNoSettings() {
+        assertTrue(LiaisonMain.missingDatabaseSettings(config(Map.of()), true).isEmpty());
+        assertTrue(LiaisonMain.embeddedServer(), "the default build (tests) carries the embedded server");
+    }
+}
