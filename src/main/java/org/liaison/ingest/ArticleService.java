@@ -49,6 +49,8 @@ public class ArticleService {
     ExchangeRepository repository;
     @Inject
     Pool pool;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @RegisterForReflection
     public record Extraction(List<ExtractedExchange> exchanges) {
@@ -161,7 +163,17 @@ public class ArticleService {
                                                          when notes is null then $2 else notes || E'\\n' || $2 end,
                                updated_at = now(), version = version + 1
                         where id = $1""").execute(Tuple.of(k.id(), note)))
+                .chain(() -> refreshContentHash(tx, k.id()))
                 .map(x -> new StoredExchange(k.publicId(), "merged", k.date().toString(), disagreements));
+    }
+
+    /** The merged record's content changed: its hash must follow, or a re-import would see a change that is not there. */
+    private Uni<Void> refreshContentHash(SqlClient tx, long id) {
+        return repository.view(tx, id).chain(view -> {
+            ValidExchange merged = validator.validate(mapper.convertValue(view, ExchangeInput.class));
+            return exchanges.resolve(tx, merged);
+        }).chain(r -> tx.preparedQuery("update exchange set content_hash = $2 where id = $1")
+                .execute(Tuple.of(id, r.contentHash()))).replaceWithVoid();
     }
 
     static ExchangeInput toInput(ArticleInput a, ExtractedExchange e) {

@@ -102,11 +102,9 @@ class ArticleResourceTest {
 
     @Test
     void twoReportsOfOneExchangeMakeOneRecordWithTwoSources() throws IOException {
-        ObjectNode vi = article("a051");
-        ObjectNode en = article("a054");
-        // Own URLs, so the result does not depend on the demo data holding the same articles.
-        vi.put("url", "https://example.org/test/a051");
-        en.put("url", "https://example.org/test/a054");
+        // Own URLs and another year, so that the demo data (which holds this exchange) stays as it is.
+        ObjectNode vi = shifted(article("a051"), "https://example.org/test/a051");
+        ObjectNode en = shifted(article("a054"), "https://example.org/test/a054");
         String first = given().contentType(ContentType.JSON).body(vi.toString()).post("/api/articles")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
                 .body("exchanges", hasSize(1)).extract().path("exchanges[0].id");
@@ -118,7 +116,7 @@ class ArticleResourceTest {
         assertEquals(exchanges, Database.exchanges(), "no new record for the second report");
         given().get("/api/exchanges/" + first).then().statusCode(200)
                 .body("sources.url", hasItems("https://example.org/test/a051", "https://example.org/test/a054"))
-                .body("date", equalTo("2025-11-27"))
+                .body("date", equalTo("2024-11-27"))
                 .body("participants.name", hasItems("Nguyễn Cảnh Toàn", "Wei Tao"));
 
         // Re-posting the same URL changes nothing.
@@ -127,6 +125,16 @@ class ArticleResourceTest {
                 .then().statusCode(200).body("already_known", equalTo(true)).body("exchanges[0].id", equalTo(first))
                 .body("exchanges.outcome", everyItem(equalTo("unchanged")));
         assertEquals(version, Database.count("select version from data_version"));
+    }
+
+    /** The same article a year earlier, under another URL. */
+    static ObjectNode shifted(ObjectNode a, String url) {
+        a.put("url", url);
+        a.put("text", a.get("text").asText().replace("2025", "2024"));
+        if (a.hasNonNull("published")) {
+            a.put("published", a.get("published").asText().replace("2025", "2024"));
+        }
+        return a;
     }
 
     @Test
@@ -140,22 +148,23 @@ class ArticleResourceTest {
         given().get("/api/exchanges/" + id).then().statusCode(200).body("status", org.hamcrest.Matchers.oneOf("draft", "verified"))
                 .body("sources.url", hasItem("https://example.org/test/a067"));
         given().get("/api/exchanges?status=draft&limit=500").then().statusCode(200).body("items.id", hasItem(id));
-        given().contentType("application/merge-patch+json").body("{\"status\": \"verified\"}").patch("/api/exchanges/" + id)
-                .then().statusCode(200).body("status", equalTo("verified"));
+        given().contentType("application/merge-patch+json").body("{\"status\": \"rejected\"}").patch("/api/exchanges/" + id)
+                .then().statusCode(200).body("status", equalTo("rejected"));
     }
 
     @Test
     void storingAnArticleWithADifferingValueNotesTheDisagreement() throws IOException {
+        // published in 2022: not the demo data's record of this call (2023)
         ObjectNode a = article("s003");
         a.put("url", "https://example.org/test/s003-phone");
-        a.put("published", "2023-09-29");
+        a.put("published", "2022-09-29");
         a.put("text", a.get("text").asText().replace("paid a courtesy call to", "held phone talks with")
                 .replace(", in Beijing on September 28", " on September 28"));
         String id = given().contentType(ContentType.JSON).body(a.toString()).post("/api/articles").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201))).extract().path("exchanges[0].id");
         ObjectNode b = article("s003");
         b.put("url", "https://example.org/test/s003-visit");
-        b.put("published", "2023-09-29");
+        b.put("published", "2022-09-29");
         given().contentType(ContentType.JSON).body(b.toString()).post("/api/articles").then().statusCode(200)
                 .body("exchanges[0].id", equalTo(id))
                 .body("exchanges[0].disagreements", notNullValue());

@@ -1,0 +1,63 @@
+package org.liaison.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.ingest.extract.ArticleExtractor;
+import org.liaison.ingest.extract.ArticleInput;
+import org.liaison.people.PeopleDirectory;
+import org.liaison.theme.ThemeVocabulary;
+
+/**
+ * In-process extraction speed on 2,000-character articles after warm-up: a benchmark, not a
+ * test (it asserts nothing and is skipped unless -Dbench=true). See bench/README.md.
+ *
+ *   ./mvnw test -Dtest=ExtractionBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ExtractionBenchmark {
+
+    @Test
+    void medianExtractionTimeOf2000CharacterArticles() throws Exception {
+        ArticleExtractor extractor = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+        ObjectMapper mapper = new ObjectMapper();
+        List<ArticleInput> articles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus/dev"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode a = mapper.readTree(f.toFile());
+                String text = a.path("text").asText();
+                StringBuilder t = new StringBuilder(text);
+                while (t.length() < 2000) {
+                    t.append("\n\n").append(text);
+                }
+                articles.add(new ArticleInput(null, null, a.path("published").isNull() ? null : a.path("published").asText(),
+                        null, a.path("title").isNull() ? null : a.path("title").asText(), t.substring(0, 2000)));
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            articles.forEach(extractor::extract);
+        }
+        int rounds = 30;
+        long[] nanos = new long[rounds * articles.size()];
+        int n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (ArticleInput a : articles) {
+                long t0 = System.nanoTime();
+                extractor.extract(a);
+                nanos[n++] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%nextraction of a 2,000-character article (%d articles x %d rounds, after %d warm-up runs): "
+                + "median %.2f ms, p90 %.2f ms, max %.2f ms%n", articles.size(), rounds, 100 * articles.size(),
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.9)] / 1e6, nanos[nanos.length - 1] / 1e6);
+    }
+}
