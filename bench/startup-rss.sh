@@ -82,7 +82,10 @@ measure() { # name, command...
 
 # one start to migrate the database and load the demo data; the measured starts load nothing
 LIAISON_DEMO_DATA=true "$NATIVE" >/tmp/liaison-bench-app.log 2>&1 & APP=$!
-until curl -sf -o /dev/null "localhost:$HTTP/q/health/ready"; do sleep 0.05; done
+until curl -sf -o /dev/null "localhost:$HTTP/q/health/ready"; do
+  sleep 0.05
+  kill -0 "$APP" 2>/dev/null || { cat /tmp/liaison-bench-app.log >&2; exit 1; }
+done
 kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 export LIAISON_DEMO_DATA=false
 

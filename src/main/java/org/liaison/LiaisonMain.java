@@ -9,7 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fails fast, with a message that says what to do, when a build without the embedded
- * PostgreSQL (-Dprod, -Dnative) is started without a database configured.
+ * PostgreSQL (-Dprod, -Dnative) is started without a database configured. The environment and
+ * system properties are read directly too: in a native executable the configuration seen here,
+ * before Quarkus starts, is the one of the image build.
  */
 @QuarkusMain
 public class LiaisonMain {
@@ -43,14 +45,13 @@ public class LiaisonMain {
         if (embedded) {
             return missing;
         }
-        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isEmpty()) {
-            missing.add("QUARKUS_DATASOURCE_JDBC_URL");
-        }
-        if (config.getOptionalValue("quarkus.datasource.reactive.url", String.class).isEmpty()) {
-            missing.add("QUARKUS_DATASOURCE_REACTIVE_URL");
-        }
-        if (config.getOptionalValue("quarkus.datasource.username", String.class).isEmpty()) {
-            missing.add("QUARKUS_DATASOURCE_USERNAME");
+        for (String property : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
+                "quarkus.datasource.username")) {
+            String env = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            if (config.getOptionalValue(property, String.class).isEmpty() && System.getProperty(property) == null
+                    && System.getenv(env) == null) {
+                missing.add(env);
+            }
         }
         return missing;
     }

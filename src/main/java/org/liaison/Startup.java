@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.liaison.exchange.Organisations;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.ingest.DemoData;
+import org.liaison.ingest.extract.ArticleExtractor;
 import org.liaison.people.PeopleDirectory;
 import org.liaison.text.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
@@ -43,6 +44,9 @@ public class Startup {
     PeopleDirectory people;
     @Inject
     DemoData demo;
+    /** Injected so that its data files are read and checked at start, not at the first article. */
+    @Inject
+    ArticleExtractor extractor;
     @Inject
     LiaisonConfig config;
 
