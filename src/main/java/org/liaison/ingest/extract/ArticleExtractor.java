@@ -57,8 +57,6 @@ public class ArticleExtractor {
     private static final Pattern TITLE_WORD = Pattern.compile("\\b(secretary|chairman|chairwoman|chair|mayor|governor|president|minister"
             + "|head|director|member|deputy|vice|ambassador|consul|leader|official|comrade|mr|ms|mrs|rector|commander|bi thu|chu tich"
             + "|pho chu tich|truong ban|giam doc|uy vien|dai su|tong lanh su|vu truong|bo truong)\\b");
-    private static final Pattern DATELINE = Pattern.compile("^\\s*[\\p{L} ,.]{2,40}?(\\((?:vna|xinhua|vna/vnp|vnp)\\)|\\s[-–—]{1,2}\\s|,\\s*(?:"
-            + MONTHS + ")\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ABBREVIATION = Pattern.compile("\\b(mr|ms|mrs|dr|st|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\\.s)\\.$");
     /** Words of Vietnamese institutions that look like family names once diacritics are gone (Đảng/Đặng, Trưởng/Trương). */
     private static final Set<String> INSTITUTION_WORDS = Set.of("Đảng", "Cộng", "Trưởng", "Vụ", "Bộ", "Ban", "Ủy", "Uỷ", "Tỉnh",
@@ -337,29 +335,9 @@ public class ArticleExtractor {
         }
 
         private void findPlaces() {
-            List<Folded.Token> tokens = f.tokens;
-            for (int i = 0; i < tokens.size(); i++) {
-                for (int n = Math.min(maxPlaceTokens, tokens.size() - i); n >= 1; n--) {
-                    StringBuilder key = new StringBuilder();
-                    for (int k = 0; k < n; k++) {
-                        key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
-                    }
-                    List<Locality> hits = placeNames.get(key.toString());
-                    if (hits == null) {
-                        continue;
-                    }
-                    int start = tokens.get(i).start();
-                    int end = tokens.get(i + n - 1).end();
-                    // Proper names only: the original must be capitalised ("Long An", not "long an").
-                    if (!Character.isUpperCase(f.original.charAt(f.start(start)))) {
-                        continue;
-                    }
-                    Locality l = pick(hits, start);
-                    int s = sentenceAt(start);
-                    places.add(new PlaceMention(l, start, end, s, isDateline(start, end)));
-                    i += n - 1;
-                    break;
-                }
+            for (PlaceHit hit : placeHits(f, true)) {
+                places.add(new PlaceMention(pick(hit.candidates(), hit.start()), hit.start(), hit.end(), sentenceAt(hit.start()),
+                        isDateline(hit.start(), hit.end())));
             }
         }
 
@@ -963,47 +941,14 @@ public class ArticleExtractor {
 
     /** Both places are named in one person's titles. */
     private boolean titleNames(String titles, String city, String province) {
-        Folded tf = new Folded(titles);
         Set<String> found = new HashSet<>();
-        for (int i = 0; i < tf.tokens.size(); i++) {
-            for (int n = Math.min(maxPlaceTokens, tf.tokens.size() - i); n >= 1; n--) {
-                StringBuilder key = new StringBuilder();
-                for (int k = 0; k < n; k++) {
-                    key.append(k == 0 ? "" : " ").append(tf.tokens.get(i + k).text());
-                }
-                List<Locality> hits = placeNames.get(key.toString());
-                if (hits != null) {
-                    hits.forEach(h -> found.add(h.code()));
-                    i += n - 1;
-                    break;
-                }
-            }
-        }
+        placeHits(new Folded(titles), false).forEach(h -> h.candidates().forEach(l -> found.add(l.code())));
         return found.contains(city) && found.contains(province);
-    }
-
-    /** Two places named within one stretch of titles (no other name between them). */
-    private static boolean sameTitle(Analysis a, String city, String province) {
-        for (PlaceMention c : a.places) {
-            if (!c.locality().code().equals(city)) {
-                continue;
-            }
-            for (PlaceMention p : a.places) {
-                if (p.locality().code().equals(province) && Math.abs(p.start() - c.start()) < 110 && p.sentence() == c.sentence()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** A sentence that starts a separate encounter ("Earlier, ..."): its people are not the main exchange's. */
     private boolean secondaryOf(Analysis a, Sentence s) {
         return cues.has("earlier", s.folded());
-    }
-
-    private String sideOfDelegation(ExtractedExchange main) {
-        return main.participants().isEmpty() ? "VN" : main.participants().get(0).side();
     }
 
     /** The article body for themes: without the page furniture before the first sentence of substance. */
@@ -1086,25 +1031,12 @@ public class ArticleExtractor {
         }
         Folded tf = new Folded(titles);
         Locality found = null;
-        List<Folded.Token> tokens = tf.tokens;
-        for (int i = 0; i < tokens.size(); i++) {
-            for (int n = Math.min(maxPlaceTokens, tokens.size() - i); n >= 1; n--) {
-                StringBuilder key = new StringBuilder();
-                for (int k = 0; k < n; k++) {
-                    key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
-                }
-                List<Locality> hits = placeNames.get(key.toString());
-                if (hits == null || !Character.isUpperCase(titles.charAt(tf.start(tokens.get(i).start())))) {
-                    continue;
-                }
-                String before = tf.text.substring(Math.max(0, tokens.get(i).start() - 18), tokens.get(i).start());
-                boolean qualifier = before.matches("(?s).*(of |)(china's|vietnam's|viet nam's|trung quoc|viet nam)\\s*$") && found != null;
-                Locality l = hits.stream().filter(x -> x.country().equals(p.side())).findFirst().orElse(null);
-                if (l != null && !qualifier) {
-                    found = l;
-                }
-                i += n - 1;
-                break;
+        for (PlaceHit hit : placeHits(tf, true)) {
+            String before = tf.text.substring(Math.max(0, hit.start() - 18), hit.start());
+            boolean qualifier = before.matches("(?s).*(of |)(china's|vietnam's|viet nam's|trung quoc|viet nam)\\s*$") && found != null;
+            Locality l = hit.candidates().stream().filter(x -> x.country().equals(p.side())).findFirst().orElse(null);
+            if (l != null && !qualifier) {
+                found = l;
             }
         }
         if (found != null) {
@@ -1286,6 +1218,35 @@ public class ArticleExtractor {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    record PlaceHit(List<Locality> candidates, int start, int end) {
+    }
+
+    /**
+     * The gazetteer names in a folded text, longest match first; {@code capitalised}: proper
+     * names only, the original must start with a capital ("Long An", not "long an").
+     */
+    private List<PlaceHit> placeHits(Folded f, boolean capitalised) {
+        List<PlaceHit> out = new ArrayList<>();
+        List<Folded.Token> tokens = f.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int n = Math.min(maxPlaceTokens, tokens.size() - i); n >= 1; n--) {
+                StringBuilder key = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
+                }
+                List<Locality> hits = placeNames.get(key.toString());
+                int start = tokens.get(i).start();
+                if (hits == null || capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
+                    continue;
+                }
+                out.add(new PlaceHit(hits, start, tokens.get(i + n - 1).end()));
+                i += n - 1;
+                break;
+            }
+        }
+        return out;
+    }
+
     static String detectLanguage(String text) {
         Matcher m = VI_MARKS.matcher(text);
         int n = 0;
@@ -1329,9 +1290,5 @@ public class ArticleExtractor {
             case "saturday", "thu bay" -> DayOfWeek.SATURDAY;
             default -> DayOfWeek.SUNDAY;
         };
-    }
-
-    static Set<String> unique(List<String> l) {
-        return new LinkedHashSet<>(l);
     }
 }
