@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -71,7 +72,12 @@ public class ArticleService {
 
     public Uni<Stored> store(ArticleInput in) {
         validate(in, true);
-        List<ExtractedExchange> found = extractor.extract(in);
+        // Extraction is CPU work: keep it off the event loop.
+        return Uni.createFrom().item(() -> extractor.extract(in)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(found -> store(in, found));
+    }
+
+    private Uni<Stored> store(ArticleInput in, List<ExtractedExchange> found) {
         String url = in.url().strip();
         return pool.withTransaction(tx -> tx.preparedQuery("""
                 select e.public_id, e.date from source s join exchange_source es on es.source_id = s.id

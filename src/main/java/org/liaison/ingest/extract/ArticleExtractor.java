@@ -433,14 +433,7 @@ public class ArticleExtractor {
                 return;
             }
             String name = String.join(" ", kept);
-            // Folded offsets of the name
-            int fStart = -1;
-            for (int i = 0; i < f.text.length(); i++) {
-                if (f.start(i) >= originalStart) {
-                    fStart = i;
-                    break;
-                }
-            }
+            int fStart = f.foldedOffset(originalStart);
             if (fStart < 0 || covered.contains(fStart)) {
                 return;
             }

@@ -84,6 +84,23 @@ final class Folded {
         return i <= 0 ? 0 : origin[Math.min(i, text.length()) - 1] + 1;
     }
 
+    /** The first folded offset at or after original offset {@code originalOffset}, or -1 (binary search: offsets only grow). */
+    int foldedOffset(int originalOffset) {
+        int lo = 0;
+        int hi = text.length() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (origin[mid] >= originalOffset) {
+                found = mid;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return found;
+    }
+
     String originalSpan(int foldedStart, int foldedEnd) {
         return original.substring(start(foldedStart), end(foldedEnd));
     }

@@ -205,4 +205,19 @@ class ExtractionEvaluationTest {
             assertTrue(r.accuracy().get(k) >= 0.85, k + sb);
         }
     }
+
+    @Test
+    void aLongArticleIsHandledInReasonableTime() throws IOException {
+        JsonNode art = MAPPER.readTree(Path.of("src/test/resources/corpus/dev/a007.json").toFile());
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 190_000) {
+            text.append(art.path("text").asText()).append("\n\n");
+        }
+        long t0 = System.nanoTime();
+        List<ExtractedExchange> found = EXTRACTOR.extract(new ArticleInput(null, null, "2023-03-01", "vi", null, text.toString()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(!found.isEmpty(), "the repeated article still reports its exchange");
+        // a generous bound: guards against quadratic blow-ups, not a speed measurement (see bench/)
+        assertTrue(ms < 30_000, "took " + ms + " ms");
+    }
 }
