@@ -61,7 +61,7 @@ public class ExchangeService {
                 return repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
                         .map(view -> new Written(Outcome.CREATED, view));
             }
-            if (stored.contentHash().equals(r.contentHash()) && (v.status() == null || v.status().equals(stored.status()))) {
+            if (unchanged(stored, r)) {
                 return repository.view(tx, stored.id()).map(view -> new Written(Outcome.UNCHANGED, view));
             }
             return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT, "Exchange " + stored.publicId()
@@ -125,7 +125,7 @@ public class ExchangeService {
                 if (stored == null) {
                     return repository.insert(tx, r).map(s -> new Upserted(s.id(), Outcome.CREATED));
                 }
-                if (stored.contentHash().equals(r.contentHash()) && (v.status() == null || v.status().equals(stored.status()))) {
+                if (unchanged(stored, r)) {
                     return Uni.createFrom().item(new Upserted(stored.id(), Outcome.UNCHANGED));
                 }
                 return repository.replace(tx, stored.id(), r).map(s -> new Upserted(s.id(), Outcome.UPDATED));
@@ -181,6 +181,12 @@ public class ExchangeService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Same content, and the input either states no status or the stored one (a review is never undone silently). */
+    private static boolean unchanged(ExchangeRepository.Stored stored, ResolvedExchange r) {
+        String status = r.exchange().status();
+        return stored.contentHash().equals(r.contentHash()) && (status == null || status.equals(stored.status()));
     }
 
     static ProblemException notFound(UUID id) {

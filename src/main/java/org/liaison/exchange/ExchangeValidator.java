@@ -242,7 +242,8 @@ public class ExchangeValidator {
         return null;
     }
 
-    private static boolean isHttpUrl(String s) {
+    /** An absolute http(s) URL with a host: what a source's url must be. */
+    public static boolean isHttpUrl(String s) {
         try {
             URI u = new URI(s.strip());
             return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;

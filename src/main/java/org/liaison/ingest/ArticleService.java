@@ -219,7 +219,7 @@ public class ArticleService {
                 errors.add(FieldError.of("published", in.published(), "expected a date as YYYY-MM-DD, or null"));
             }
         }
-        if (needsUrl && (in.url() == null || !in.url().strip().matches("(?i)https?://\\S+"))) {
+        if (needsUrl && (in.url() == null || !ExchangeValidator.isHttpUrl(in.url()))) {
             errors.add(FieldError.of("url", in.url(), "an absolute http(s) URL is required to store an article (it identifies the source)"));
         }
         if (!errors.isEmpty()) {

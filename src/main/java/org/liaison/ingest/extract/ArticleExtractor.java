@@ -335,8 +335,8 @@ public class ArticleExtractor {
         }
 
         private void findPlaces() {
-            for (PlaceHit hit : placeHits(f, true)) {
-                places.add(new PlaceMention(pick(hit.candidates(), hit.start()), hit.start(), hit.end(), sentenceAt(hit.start()),
+            for (NameHit<List<Locality>> hit : placeHits(f, true)) {
+                places.add(new PlaceMention(pick(hit.value(), hit.start()), hit.start(), hit.end(), sentenceAt(hit.start()),
                         isDateline(hit.start(), hit.end())));
             }
         }
@@ -365,29 +365,12 @@ public class ArticleExtractor {
         }
 
         private void findPeople() {
-            List<Folded.Token> tokens = f.tokens;
             Set<Integer> covered = new HashSet<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                for (int n = Math.min(maxPersonTokens, tokens.size() - i); n >= 2; n--) {
-                    StringBuilder key = new StringBuilder();
-                    for (int k = 0; k < n; k++) {
-                        key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
-                    }
-                    PeopleDirectory.Seed seed = personNames.get(key.toString());
-                    if (seed == null) {
-                        continue;
-                    }
-                    int start = tokens.get(i).start();
-                    int end = tokens.get(i + n - 1).end();
-                    if (!Character.isUpperCase(f.original.charAt(f.start(start)))) {
-                        continue;
-                    }
-                    persons.add(new PersonMention(seed.name(), seed.side(), start, end, sentenceAt(start), true));
-                    for (int c = start; c < end; c++) {
-                        covered.add(c);
-                    }
-                    i += n - 1;
-                    break;
+            for (NameHit<PeopleDirectory.Seed> hit : nameHits(f, personNames, maxPersonTokens, 2, true)) {
+                persons.add(new PersonMention(hit.value().name(), hit.value().side(), hit.start(), hit.end(),
+                        sentenceAt(hit.start()), true));
+                for (int c = hit.start(); c < hit.end(); c++) {
+                    covered.add(c);
                 }
             }
             // Names the table does not know: "đồng chí <Name>", or a name beside a title.
@@ -935,7 +918,7 @@ public class ArticleExtractor {
     /** Both places are named in one person's titles. */
     private boolean titleNames(String titles, String city, String province) {
         Set<String> found = new HashSet<>();
-        placeHits(new Folded(titles), false).forEach(h -> h.candidates().forEach(l -> found.add(l.code())));
+        placeHits(new Folded(titles), false).forEach(h -> h.value().forEach(l -> found.add(l.code())));
         return found.contains(city) && found.contains(province);
     }
 
@@ -1024,10 +1007,10 @@ public class ArticleExtractor {
         }
         Folded tf = new Folded(titles);
         Locality found = null;
-        for (PlaceHit hit : placeHits(tf, true)) {
+        for (NameHit<List<Locality>> hit : placeHits(tf, true)) {
             String before = tf.text.substring(Math.max(0, hit.start() - 18), hit.start());
             boolean qualifier = before.matches("(?s).*(of |)(china's|vietnam's|viet nam's|trung quoc|viet nam)\\s*$") && found != null;
-            Locality l = hit.candidates().stream().filter(x -> x.country().equals(p.side())).findFirst().orElse(null);
+            Locality l = hit.value().stream().filter(x -> x.country().equals(p.side())).findFirst().orElse(null);
             if (l != null && !qualifier) {
                 found = l;
             }
@@ -1211,33 +1194,40 @@ public class ArticleExtractor {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    record PlaceHit(List<Locality> candidates, int start, int end) {
+    record NameHit<T>(T value, int start, int end) {
     }
 
     /**
-     * The gazetteer names in a folded text, longest match first; {@code capitalised}: proper
-     * names only, the original must start with a capital ("Long An", not "long an").
+     * The names of {@code names} in a folded text, longest match first, of {@code minTokens} words
+     * or more; {@code capitalised}: proper names only, the original must start with a capital
+     * ("Long An", not "long an").
      */
-    private List<PlaceHit> placeHits(Folded f, boolean capitalised) {
-        List<PlaceHit> out = new ArrayList<>();
+    private static <T> List<NameHit<T>> nameHits(Folded f, Map<String, T> names, int maxTokens, int minTokens,
+            boolean capitalised) {
+        List<NameHit<T>> out = new ArrayList<>();
         List<Folded.Token> tokens = f.tokens;
         for (int i = 0; i < tokens.size(); i++) {
-            for (int n = Math.min(maxPlaceTokens, tokens.size() - i); n >= 1; n--) {
+            for (int n = Math.min(maxTokens, tokens.size() - i); n >= minTokens; n--) {
                 StringBuilder key = new StringBuilder();
                 for (int k = 0; k < n; k++) {
                     key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
                 }
-                List<Locality> hits = placeNames.get(key.toString());
+                T hit = names.get(key.toString());
                 int start = tokens.get(i).start();
-                if (hits == null || capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
+                if (hit == null || capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
                     continue;
                 }
-                out.add(new PlaceHit(hits, start, tokens.get(i + n - 1).end()));
+                out.add(new NameHit<>(hit, start, tokens.get(i + n - 1).end()));
                 i += n - 1;
                 break;
             }
         }
         return out;
+    }
+
+    /** The gazetteer names in a folded text (each with the units it may mean). */
+    private List<NameHit<List<Locality>>> placeHits(Folded f, boolean capitalised) {
+        return nameHits(f, placeNames, maxPlaceTokens, 1, capitalised);
     }
 
     static String detectLanguage(String text) {
