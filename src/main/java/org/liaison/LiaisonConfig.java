@@ -9,4 +9,27 @@ public interface LiaisonConfig {
     /** Load the demo exchanges (the hand-coded development corpus) at start. */
     @WithDefault("false")
     boolean demoData();
+
+    Stats stats();
+
+    interface Stats {
+        /**
+         * Answer unfiltered aggregates from the maintained summaries (analytics-sql/rollup/).
+         * Off: every request runs the base file over the base tables (for comparisons).
+         */
+        @WithDefault("true")
+        boolean rollups();
+
+        Cache cache();
+    }
+
+    interface Cache {
+        /** Keep rendered stats answers in memory until the data changes (any instance's write). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At most this many answers; the least recently used goes first. */
+        @WithDefault("2000")
+        int maxEntries();
+    }
 }

@@ -8,12 +8,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 import org.liaison.gazetteer.LocalityRef;
@@ -30,6 +32,12 @@ public class ExchangeRepository {
     Pool pool;
     @Inject
     Gazetteer gazetteer;
+
+    private static final String UPDATE = """
+            update exchange set natural_key = $2, date = $3, end_date = $4, date_precision = $5, format = $6,
+                   kind = $7, venue_code = $8, level = $9, status = coalesce($10, status), notes = $11, content_hash = $12,
+                   updated_at = now(), version = version + 1
+            where id = $1""";
 
     public record Stored(long id, UUID publicId, String contentHash, int version, String status) {
     }
@@ -63,29 +71,191 @@ public class ExchangeRepository {
                 .execute(Tuple.from(new Object[] { e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(), v.kind(),
                         v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored)
-                .call(s -> insertChildren(c, s.id(), e));
+                .call(s -> insertChildren(c, s.id(), e))
+                .call(s -> rollups(c, List.of(s.id()), 1));
     }
 
     public Uni<Stored> replace(SqlClient c, long id, ResolvedExchange e) {
         ValidExchange v = e.exchange();
-        return c.preparedQuery("""
-                update exchange set natural_key = $2, date = $3, end_date = $4, date_precision = $5, format = $6,
-                       kind = $7, venue_code = $8, level = $9, status = coalesce($10, status), notes = $11, content_hash = $12,
-                       updated_at = now(), version = version + 1
-                where id = $1
-                returning id, public_id, content_hash, version, status""")
+        return rollups(c, List.of(id), -1).chain(() -> c.preparedQuery(UPDATE + " returning id, public_id, content_hash, version, status")
                 .execute(Tuple.from(new Object[] { id, e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
                         v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
-                .map(ExchangeRepository::stored)
+                .map(ExchangeRepository::stored))
                 .call(() -> deleteChildren(c, id))
-                .call(s -> insertChildren(c, id, e));
+                .call(s -> insertChildren(c, id, e))
+                .call(s -> rollups(c, List.of(id), 1));
     }
 
     public Uni<Boolean> delete(SqlClient c, long id) {
-        return c.preparedQuery("delete from exchange where id = $1").execute(Tuple.of(id))
+        return rollups(c, List.of(id), -1)
+                .chain(() -> c.preparedQuery("delete from exchange where id = $1").execute(Tuple.of(id)))
                 .call(() -> c.query("delete from source s where not exists "
                         + "(select 1 from exchange_source es where es.source_id = s.id)").execute())
                 .map(r -> r.rowCount() > 0);
+    }
+
+    // ---- batches (the import) -----------------------------------------------------------------
+
+    /** The stored exchanges among these natural keys, locked for the rest of the transaction. */
+    public Uni<Map<String, Stored>> findByKeys(SqlClient c, List<String> keys) {
+        return c.preparedQuery("select id, public_id, content_hash, version, status, natural_key from exchange "
+                + "where natural_key = any($1) for update").execute(Tuple.of(keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Stored> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("natural_key"), new Stored(r.getLong("id"), r.getUUID("public_id"),
+                                r.getString("content_hash"), r.getInteger("version"), r.getString("status")));
+                    }
+                    return out;
+                });
+    }
+
+    /**
+     * Writes many exchanges in a few statements (arrays unnested server-side, not a statement per
+     * row): {@code created} are inserted, {@code replaced} (with their stored ids) rewritten.
+     * Returns the ids of the created ones, in order.
+     */
+    public Uni<List<Long>> writeAll(SqlClient c, List<ResolvedExchange> created, List<Long> replacedIds,
+            List<ResolvedExchange> replaced) {
+        return rollups(c, replacedIds, -1)
+                .chain(() -> deleteChildren(c, replacedIds))
+                .chain(() -> updateAll(c, replacedIds, replaced))
+                .chain(() -> insertAll(c, created))
+                .call(createdIds -> {
+                    List<Long> ids = new ArrayList<>(createdIds);
+                    ids.addAll(replacedIds);
+                    List<ResolvedExchange> all = new ArrayList<>(created);
+                    all.addAll(replaced);
+                    return insertChildren(c, ids, all).chain(() -> rollups(c, ids, 1));
+                });
+    }
+
+    private Uni<List<Long>> insertAll(SqlClient c, List<ResolvedExchange> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = list.size();
+        String[] key = new String[n], precision = new String[n], format = new String[n], kind = new String[n],
+                venue = new String[n], level = new String[n], status = new String[n], notes = new String[n], hash = new String[n];
+        LocalDate[] date = new LocalDate[n], end = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            ResolvedExchange r = list.get(i);
+            ValidExchange v = r.exchange();
+            key[i] = r.key();
+            date[i] = v.date();
+            end[i] = v.endDate();
+            precision[i] = v.datePrecision();
+            format[i] = v.format();
+            kind[i] = v.kind();
+            venue[i] = v.venue();
+            level[i] = v.level();
+            status[i] = v.status() == null ? "draft" : v.status();
+            notes[i] = v.notes();
+            hash[i] = r.contentHash();
+        }
+        return c.preparedQuery("""
+                insert into exchange (natural_key, date, end_date, date_precision, format, kind, venue_code, level,
+                                      status, notes, content_hash)
+                select * from unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::text[], $10::text[], $11::text[])
+                returning id, natural_key""")
+                .execute(Tuple.from(new Object[] { key, date, end, precision, format, kind, venue, level, status, notes, hash }))
+                .map(rows -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    rows.forEach(r -> ids.put(r.getString(1), r.getLong(0)));
+                    return list.stream().map(r -> ids.get(r.key())).toList();
+                });
+    }
+
+    private Uni<Void> updateAll(SqlClient c, List<Long> ids, List<ResolvedExchange> list) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ResolvedExchange e = list.get(i);
+            ValidExchange v = e.exchange();
+            rows.add(Tuple.from(new Object[] { ids.get(i), e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
+                    v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }));
+        }
+        return batch(c, UPDATE, rows);
+    }
+
+    private Uni<Void> deleteChildren(SqlClient c, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple t = Tuple.of(ids.toArray(Long[]::new));
+        return c.preparedQuery("delete from participant where exchange_id = any($1)").execute(t)
+                .chain(() -> c.preparedQuery("delete from exchange_locality where exchange_id = any($1)").execute(t))
+                .chain(() -> c.preparedQuery("delete from exchange_theme where exchange_id = any($1)").execute(t))
+                .chain(() -> c.preparedQuery("delete from exchange_source where exchange_id = any($1)").execute(t))
+                .replaceWithVoid();
+    }
+
+    /** Participants, localities, themes and sources of many exchanges: one statement per table. */
+    private Uni<Void> insertChildren(SqlClient c, List<Long> ids, List<ResolvedExchange> list) {
+        List<Object[]> participants = new ArrayList<>();
+        List<Object[]> localities = new ArrayList<>();
+        List<Object[]> themes = new ArrayList<>();
+        List<Object[]> sources = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            ResolvedExchange e = list.get(i);
+            ValidExchange v = e.exchange();
+            for (int j = 0; j < v.participants().size(); j++) {
+                ValidExchange.Participant p = v.participants().get(j);
+                participants.add(new Object[] { id, j, e.personIds().get(j), p.side(), p.titles(), p.organisation(), p.locality() });
+            }
+            v.localities().forEach(l -> localities.add(new Object[] { id, l.code(), l.role() }));
+            v.themes().forEach(t -> themes.add(new Object[] { id, t }));
+            v.sources().forEach(s -> sources.add(new Object[] { id, s.url(), s.outlet(), s.title(), s.published(), s.language() }));
+        }
+        return unnest(c, """
+                insert into participant (exchange_id, position, person_id, side, titles, organisation_code, locality_code)
+                select * from unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])""",
+                participants, Long[]::new, Integer[]::new, Long[]::new, String[]::new, String[]::new, String[]::new, String[]::new)
+                .chain(() -> unnest(c, "insert into exchange_locality (exchange_id, locality_code, role) "
+                        + "select * from unnest($1::bigint[], $2::text[], $3::text[])", localities, Long[]::new, String[]::new, String[]::new))
+                .chain(() -> unnest(c, "insert into exchange_theme (exchange_id, theme_code) select * from unnest($1::bigint[], $2::text[])",
+                        themes, Long[]::new, String[]::new))
+                // sources are shared by URL: the first description of an article is kept
+                .chain(() -> unnest(c, """
+                        with s as (select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
+                                             with ordinality as s(exchange_id, url, outlet, title, published, language, n)),
+                        added as (
+                            insert into source (url, outlet, title, published, language)
+                            select distinct on (url) url, outlet, title, published, language from s order by url, n
+                            on conflict (url) do nothing returning id, url)
+                        insert into exchange_source (exchange_id, source_id)
+                        select s.exchange_id, coalesce(a.id, old.id) from s
+                        left join added a on a.url = s.url left join source old on old.url = s.url
+                        on conflict do nothing""", sources, Long[]::new, String[]::new, String[]::new, String[]::new,
+                        LocalDate[]::new, String[]::new));
+    }
+
+    /** One statement for many rows: column i of {@code rows} becomes the array parameter $i+1. */
+    @SafeVarargs
+    private static Uni<Void> unnest(SqlClient c, String sql, List<Object[]> rows, IntFunction<? extends Object[]>... types) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Object[] columns = new Object[types.length];
+        for (int k = 0; k < types.length; k++) {
+            Object[] column = types[k].apply(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                column[i] = rows.get(i)[k];
+            }
+            columns[k] = column;
+        }
+        return c.preparedQuery(sql).execute(Tuple.from(columns)).replaceWithVoid();
+    }
+
+    /**
+     * Keeps the stats summaries exact in the caller's transaction: sign -1 takes these exchanges'
+     * contribution away (before they change or go), +1 adds it (once they are written).
+     */
+    public Uni<Void> rollups(SqlClient c, List<Long> ids, int sign) {
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : c.preparedQuery("select stats_rollup_apply($1, $2)").execute(Tuple.of(ids.toArray(Long[]::new), sign))
+                        .replaceWithVoid();
     }
 
     private Uni<Void> deleteChildren(SqlClient c, long id) {

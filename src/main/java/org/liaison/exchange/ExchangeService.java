@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +34,8 @@ public class ExchangeService {
     ExchangeRepository repository;
     @Inject
     ExchangeValidator validator;
+    @Inject
+    Event<ExchangesChanged> changed;
 
     public enum Outcome {
         CREATED, UPDATED, UNCHANGED
@@ -67,7 +70,12 @@ public class ExchangeService {
             return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT, "Exchange " + stored.publicId()
                     + " has the same key (" + r.key() + ") and other content; change it with PUT /api/exchanges/"
                     + stored.publicId(), List.of(FieldError.of("key", r.key(), "already used by " + stored.publicId()))));
-        })));
+        }))).invoke(this::changed);
+    }
+
+    /** After commit: this instance's caches must not wait for the database's notification. */
+    public void changed() {
+        changed.fire(new ExchangesChanged());
     }
 
     /** PUT: replaces every field. {@code ifMatch} (the ETag) or the body's version guards against lost updates. */
@@ -86,13 +94,13 @@ public class ExchangeService {
                 }
                 return repository.replace(tx, stored.id(), r);
             })).chain(s -> repository.view(tx, s.id()));
-        }));
+        })).invoke(this::changed);
     }
 
     public Uni<Void> delete(UUID id) {
         return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> stored == null
                 ? Uni.createFrom().failure(notFound(id))
-                : repository.delete(tx, stored.id()).replaceWithVoid()));
+                : repository.delete(tx, stored.id()).replaceWithVoid())).invoke(this::changed);
     }
 
     private static void checkVersion(ExchangeRepository.Stored stored, Integer ifMatch, Integer bodyVersion) {
@@ -131,6 +139,56 @@ public class ExchangeService {
                 return repository.replace(tx, stored.id(), r).map(s -> new Upserted(s.id(), Outcome.UPDATED));
             });
         });
+    }
+
+    /** Counts of one batch: created, updated, unchanged. */
+    public record BatchOutcome(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * The import's upsert for many exchanges at once, with the rules of {@link #upsert}: people
+     * resolved in one query, stored records found in one, and the writes done in a few
+     * statements. {@code lines} are the input lines of {@code batch}, for errors.
+     */
+    public Uni<BatchOutcome> upsertAll(SqlClient tx, List<ValidExchange> batch, List<Integer> lines, Map<String, Integer> seen) {
+        List<ValidExchange.Participant> everyone = batch.stream().flatMap(v -> v.participants().stream()).toList();
+        return repository.resolvePeople(tx, everyone).chain(ids -> repository.personNames(tx, ids).chain(names -> {
+            List<ResolvedExchange> resolved = new ArrayList<>(batch.size());
+            List<FieldError> duplicates = new ArrayList<>();
+            int at = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                ValidExchange v = batch.get(i);
+                List<Long> personIds = List.copyOf(ids.subList(at, at + v.participants().size()));
+                at += v.participants().size();
+                List<String> people = personIds.stream().map(names::get).toList();
+                String key = v.key() != null ? v.key() : naturalKey(v, people);
+                Integer first = seen.putIfAbsent(key, lines.get(i));
+                if (first != null) {
+                    duplicates.add(FieldError.of("key", key, "the same exchange as line " + first).atLine(lines.get(i)));
+                }
+                resolved.add(new ResolvedExchange(v, key, contentHash(v, people), personIds));
+            }
+            if (!duplicates.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.validation(duplicates));
+            }
+            return repository.findByKeys(tx, resolved.stream().map(ResolvedExchange::key).toList()).chain(stored -> {
+                List<ResolvedExchange> created = new ArrayList<>();
+                List<ResolvedExchange> replaced = new ArrayList<>();
+                List<Long> replacedIds = new ArrayList<>();
+                for (ResolvedExchange r : resolved) {
+                    ExchangeRepository.Stored s = stored.get(r.key());
+                    if (s == null) {
+                        created.add(r);
+                    } else if (!unchanged(s, r)) {
+                        replaced.add(r);
+                        replacedIds.add(s.id());
+                    }
+                }
+                BatchOutcome outcome = new BatchOutcome(created.size(), replaced.size(),
+                        resolved.size() - created.size() - replaced.size());
+                return repository.writeAll(tx, created, replacedIds, replaced).map(x -> outcome);
+            });
+        }));
     }
 
     /** Resolves participants to people, then derives the natural key and content hash. */

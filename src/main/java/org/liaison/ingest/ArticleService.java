@@ -94,7 +94,7 @@ public class ArticleService {
                         chain = chain.chain(() -> storeOne(tx, in, e).invoke(out::add).replaceWithVoid());
                     }
                     return chain.map(x -> new Stored(url, false, out));
-                }));
+                })).invoke(stored -> exchanges.changed());
     }
 
     private Uni<StoredExchange> storeOne(SqlClient tx, ArticleInput article, ExtractedExchange e) {
@@ -160,7 +160,9 @@ public class ArticleService {
         }
         String note = disagreements.isEmpty() ? null : "Source " + url + " disagrees: " + String.join("; ", disagreements) + ".";
         List<Tuple> themes = v.themes().stream().map(t -> Tuple.of(k.id(), t)).toList();
-        return repository.linkSources(tx, k.id(), v.sources())
+        List<Long> ids = List.of(k.id());
+        return repository.rollups(tx, ids, -1)
+                .chain(() -> repository.linkSources(tx, k.id(), v.sources()))
                 .chain(() -> themes.isEmpty() ? Uni.createFrom().voidItem()
                         : tx.preparedQuery("insert into exchange_theme (exchange_id, theme_code) values ($1, $2) on conflict do nothing")
                                 .executeBatch(themes).replaceWithVoid())
@@ -170,6 +172,7 @@ public class ArticleService {
                                updated_at = now(), version = version + 1
                         where id = $1""").execute(Tuple.of(k.id(), note)))
                 .chain(() -> refreshContentHash(tx, k.id()))
+                .chain(() -> repository.rollups(tx, ids, 1))
                 .map(x -> new StoredExchange(k.publicId(), "merged", k.date().toString(), disagreements));
     }
 

@@ -1,5 +1,6 @@
 package org.liaison.ingest;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -45,14 +46,33 @@ public class ExchangeImporter {
     public record ImportResult(int lines, int created, int updated, int unchanged) {
     }
 
+    /** Exchanges written per batch: a few statements each, whatever the batch size. */
+    static final int BATCH = 2000;
+
     public Uni<ImportResult> importNdjson(String body) {
+        // Parsing and validating 100,000 lines is CPU work: off the event loop.
+        return Uni.createFrom().item(() -> parse(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(this::write);
+    }
+
+    private record Parsed(int lines, List<ValidExchange> valid, List<Integer> lineNumbers) {
+    }
+
+    /** Every line parsed and validated before anything is written; any bad line rejects the file. */
+    private Parsed parse(String body) {
         List<ValidExchange> valid = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String[] lines = body == null ? new String[0] : body.split("\r?\n", -1);
+        String text = body == null ? "" : body;
         int count = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        // line by line over the body, not split(): a 100,000-line file is not copied once more
+        for (int i = 0, start = 0; start < text.length(); i++) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            start = end + 1;
             if (line.isBlank()) {
                 continue;
             }
@@ -83,21 +103,33 @@ public class ExchangeImporter {
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
-        int total = count;
+        return new Parsed(count, valid, lineNumbers);
+    }
+
+    /** One transaction; batches of {@link #BATCH} exchanges, each a few multi-row statements. */
+    private Uni<ImportResult> write(Parsed p) {
         return pool.withTransaction(tx -> {
             Map<String, Integer> seen = new HashMap<>();
             int[] counts = new int[3];
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < valid.size(); i++) {
-                ValidExchange v = valid.get(i);
-                int line = lineNumbers.get(i);
-                chain = chain.chain(() -> exchanges.upsert(tx, v, seen, line)
-                        .onFailure(ProblemException.class).transform(e -> rejected(((ProblemException) e).problem().errors()
-                                .stream().map(fe -> fe.atLine(line)).toList()))
-                        .invoke(u -> counts[u.outcome().ordinal()]++)
+            for (int from = 0; from < p.valid().size(); from += BATCH) {
+                int to = Math.min(from + BATCH, p.valid().size());
+                List<ValidExchange> batch = p.valid().subList(from, to);
+                List<Integer> lines = p.lineNumbers().subList(from, to);
+                chain = chain.chain(() -> exchanges.upsertAll(tx, batch, lines, seen)
+                        .onFailure(ProblemException.class).transform(e -> rejected(((ProblemException) e).problem().errors()))
+                        .invoke(o -> {
+                            counts[0] += o.created();
+                            counts[1] += o.updated();
+                            counts[2] += o.unchanged();
+                        })
                         .replaceWithVoid());
             }
-            return chain.map(x -> new ImportResult(total, counts[0], counts[1], counts[2]));
+            return chain.map(x -> new ImportResult(p.lines(), counts[0], counts[1], counts[2]));
+        }).invoke(result -> {
+            if (result.created() + result.updated() > 0) {
+                exchanges.changed();
+            }
         });
     }
 

@@ -1,5 +1,7 @@
 package org.liaison.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,10 @@ public class StatsResponder {
     StatsService stats;
     @Inject
     ExchangeQueryParams filters;
+    @Inject
+    StatsCache cache;
+    @Inject
+    ObjectMapper mapper;
 
     @RegisterForReflection
     public record Body(String aggregate, long dataVersion, Map<String, String> parameters, List<Map<String, Object>> rows) {
@@ -57,22 +63,63 @@ public class StatsResponder {
         Representation representation = Representation.of(format.output(), headers.getHeaderString(HttpHeaders.ACCEPT));
         Map<String, String> parameters = parameters(aggregate, q, format.exchangeFormat());
 
-        return stats.dataVersion().chain(version -> {
-            EntityTag etag = new EntityTag(etag(aggregate, parameters, representation, version));
-            String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                return Uni.createFrom().item(Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build());
+        Map<String, String> given = given(aggregate, parameters, q);
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (!cache.usable()) {
+            return compute(aggregate, parameters, given, representation, ifNoneMatch, -1).map(StatsResponder::response);
+        }
+        // the normalised request: what the answer depends on, whatever order or spelling the query had
+        String key = aggregate.file + '\u001f' + parameters + '\u001f' + given.keySet() + '\u001f' + representation.param;
+        StatsCache.Entry hit = cache.get(key);
+        if (hit != null) {
+            return Uni.createFrom().item(ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(hit.etag()))
+                    ? notModified(hit.etag()) : response(hit));
+        }
+        long epoch = cache.epoch();
+        return compute(aggregate, parameters, given, representation, ifNoneMatch, epoch).map(entry -> {
+            if (entry.body() != null) {
+                cache.put(key, entry);
             }
-            return stats.run(aggregate, parameters).map(table -> {
-                Object entity = representation == Representation.JSON
-                        ? new Body(aggregate.file, version, given(aggregate, parameters, q), table.rows())
-                        : representation.render(table.columns(), table.rows());
-                return Response.ok(entity, representation.mediaType).tag(etag)
-                        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                        .build();
-            });
+            return response(entry);
         });
+    }
+
+    /** Runs the aggregate and renders it; a body-less entry means "not modified". */
+    private Uni<StatsCache.Entry> compute(Aggregate aggregate, Map<String, String> parameters, Map<String, String> given,
+            Representation representation, String ifNoneMatch, long epoch) {
+        return stats.dataVersion().chain(version -> {
+            String etag = etag(aggregate, parameters, representation, version);
+            if (ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(etag))) {
+                return Uni.createFrom().item(new StatsCache.Entry(epoch, etag, representation.mediaType, null));
+            }
+            return stats.run(aggregate, parameters).map(table -> new StatsCache.Entry(epoch, etag, representation.mediaType,
+                    render(aggregate, version, given, table, representation)));
+        });
+    }
+
+    private byte[] render(Aggregate aggregate, long version, Map<String, String> given, Table table, Representation r) {
+        if (r != Representation.JSON) {
+            return r.render(table.columns(), table.rows()).getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return mapper.writeValueAsBytes(new Body(aggregate.file, version, given, table.rows()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the " + aggregate.file + " answer as JSON", e);
+        }
+    }
+
+    private static Response response(StatsCache.Entry e) {
+        if (e.body() == null) {
+            return notModified(e.etag());
+        }
+        return Response.ok(e.body(), e.mediaType()).tag(new EntityTag(e.etag()))
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
+    }
+
+    private static Response notModified(String etag) {
+        return Response.notModified(new EntityTag(etag)).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
     }
 
     /** The file's parameters: validated filters (locality names resolved to codes) and this aggregate's own. */

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.liaison.LiaisonConfig;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,11 +22,20 @@ public class StatsService {
     @Inject
     Pool pool;
 
-    private final Map<Aggregate, AnalyticsQuery> queries = new EnumMap<>(Aggregate.class);
+    /** The filters the summaries do not keep: a request with any of them runs the base file. */
+    static final List<String> NOT_IN_ROLLUPS = List.of("from", "to", "level", "format", "kind", "country", "locality",
+            "theme", "domain");
 
-    public StatsService() {
+    private final Map<Aggregate, AnalyticsQuery> queries = new EnumMap<>(Aggregate.class);
+    private final Map<Aggregate, AnalyticsQuery> rollupQueries = new EnumMap<>(Aggregate.class);
+    private final boolean rollups;
+
+    @Inject
+    public StatsService(LiaisonConfig config) {
+        this.rollups = config.stats().rollups();
         for (Aggregate a : Aggregate.values()) {
             queries.put(a, AnalyticsQuery.load(a.file));
+            rollupQueries.put(a, AnalyticsQuery.load("rollup/" + a.file));
         }
     }
 
@@ -33,8 +43,14 @@ public class StatsService {
         return queries.get(a);
     }
 
+    /** The file that answers these parameters: analytics-sql/rollup/ when it can, else the base file. */
+    public AnalyticsQuery queryFor(Aggregate a, Map<String, String> parameters) {
+        boolean covered = rollups && NOT_IN_ROLLUPS.stream().allMatch(k -> parameters.getOrDefault(k, "").isEmpty());
+        return covered ? rollupQueries.get(a) : queries.get(a);
+    }
+
     public Uni<Table> run(Aggregate aggregate, Map<String, String> parameters) {
-        AnalyticsQuery q = queries.get(aggregate);
+        AnalyticsQuery q = queryFor(aggregate, parameters);
         return pool.preparedQuery(q.sql()).execute(Tuple.from(q.bind(parameters))).map(rows -> {
             List<String> columns = rows.columnsNames();
             List<Map<String, Object>> out = new ArrayList<>();

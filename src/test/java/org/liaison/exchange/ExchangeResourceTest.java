@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.liaison.Database;
 
 @QuarkusTest
-class ExchangeResourceTest {
+public class ExchangeResourceTest {
 
     static final String PROBLEM = "application/problem+json";
 
     /** A valid exchange on its own date so that tests do not see each other's records. */
-    static String exchange(String date, String extra) {
+    public static String exchange(String date, String extra) {
         return """
                 {"date": "%s", "format": "in_person", "kind": "talks", "venue": "Nam Ninh",
                  "participants": [
@@ -36,7 +36,7 @@ class ExchangeResourceTest {
                  %s}""".formatted(date, date, date, extra);
     }
 
-    static Response post(String body) {
+    public static Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/exchanges");
     }
 

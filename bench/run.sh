@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Liaison at scale, in one run: PostgreSQL, the service (JVM jar; and the native executable when
+# GRAALVM_HOME is set), N generated exchanges, then wrk and pgbench on loopback. Prints a
+# Markdown table and writes it into bench/README.md (between the bench:table markers).
+#
+#   bench/run.sh                 # N=1000000, 5 s per load run
+#   N=100000 SECONDS_PER_RUN=3 bench/run.sh
+#
+# Needs only what a fresh Debian machine with a JDK has: installs postgresql and wrk from
+# Debian when missing; PostgreSQL runs as an unprivileged user (it refuses root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${N:-1000000}"
+T="${SECONDS_PER_RUN:-5}"
+IMPORT_N="${IMPORT_N:-100000}"
+PORT=55432 A=18080 B=18081
+PGDATA=/tmp/liaison-bench-pg
+OUT=/tmp/liaison-bench
+JVM_OPTS="${JVM_OPTS:--Xmx384m}"
+mkdir -p "$OUT"
+ENDPOINTS=(themes domains localities locality-pairs timeline people theme-cooccurrence summary)
+
+# ---- tools ---------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+command -v pgbench >/dev/null || need+=(postgresql-contrib)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then
+  id liaison-bench >/dev/null 2>&1 || useradd --create-home liaison-bench
+  RUN_AS=(runuser -u liaison-bench --)
+fi
+export PGHOST=/tmp PGPORT=$PORT PGUSER=postgres PGDATABASE=postgres
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.0f", v*1000; else print v }'; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+hwm_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+
+# ---- PostgreSQL ----------------------------------------------------------------------------
+rm -rf "$PGDATA" && mkdir -p "$PGDATA"
+[ ${#RUN_AS[@]} -eq 0 ] || chown liaison-bench "$PGDATA"
+"${RUN_AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust >/dev/null
+"${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w start \
+  -o "-p $PORT -k /tmp -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200" >/dev/null
+
+# ---- the service ---------------------------------------------------------------------------
+if [ "${BUILD_JAR:-0}" = 1 ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
+   || ls target/quarkus-app/lib/main | grep -q embedded-postgresql; then
+  ./mvnw -B -q package -Dprod -DskipTests
+fi
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/postgres"
+export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PORT/postgres"
+export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_LOG_LEVEL=WARN
+
+start() { # name port command... ; sets STARTED_PID and READY_MS
+  local name=$1 port=$2; shift 2
+  local t0; t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$port "$@" >"$OUT/$name.log" 2>&1 & STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  until curl -sf -o /dev/null "localhost:$port/q/health/ready"; do
+    kill -0 "$STARTED_PID" 2>/dev/null || { cat "$OUT/$name.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+# migrate the empty database once, then generate
+start migrate $A java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar
+stop "$STARTED_PID"
+t0=$(date +%s)
+psql -q -v n="$N" -f analytics-sql/bench/generate.sql >"$OUT/generate.log"
+GEN_S=$(( $(date +%s) - t0 ))
+psql -q -c "checkpoint" -c "vacuum analyze"
+
+# ---- loads ---------------------------------------------------------------------------------
+TABLE="$OUT/table.md"
+: >"$TABLE"
+row() { printf '%s\n' "$*" >>"$TABLE"; }
+
+wrk_run() { # url connections -> "rps p50ms p99ms"
+  local t=$(( $2 < 2 ? 1 : 2 ))
+  wrk -t"$t" -c"$2" -d"${T}s" --latency "$1" >"$OUT/wrk.txt" 2>&1
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/wrk.txt")
+  p50=$(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")
+  p99=$(ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")
+  if grep -q 'Non-2xx' "$OUT/wrk.txt"; then echo "wrk: non-2xx answers from $1" >&2; cat "$OUT/wrk.txt" >&2; exit 1; fi
+  echo "$rps $p50 $p99"
+}
+
+pgbench_run() { # file connections -> "tps mean_ms"
+  local sqlfile=$1 c=$2
+  pgbench -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$T" -f "$sqlfile" >"$OUT/pgbench.txt" 2>&1 || { cat "$OUT/pgbench.txt" >&2; exit 1; }
+  echo "$(awk '/^tps/ {printf "%d", $3}' "$OUT/pgbench.txt") $(awk '/latency average/ {printf "%.2f", $4}' "$OUT/pgbench.txt")"
+}
+
+# the analytics-sql file as pgbench runs it: psql lines dropped, defaults as literals
+pgbench_script() { # file endpoint-name
+  local g=year; [ "$2" = localities ] && g=all
+  grep -v '^\s*\\' "$1" | sed -e "s/:'granularity'/'$g'/g" -e "s/:'boundaries'/'as-named'/g" -e "s/:'[a-z_]*'/''/g" \
+    >"$OUT/pgbench-$(basename "$(dirname "$1")")-$2.sql"
+  echo "$OUT/pgbench-$(basename "$(dirname "$1")")-$2.sql"
+}
+
+measure_service() { # label port-cached port-uncached pid
+  local label=$1 hit=$2 miss=$3 pid=$4
+  row ""
+  row "### $label: stats endpoints at $N exchanges (wrk, ${T} s a run; req/s, p50 / p99 ms)"
+  row ""
+  row "| endpoint | hit c=1 | hit c=16 | hit c=64 | miss c=1 | miss c=16 | miss c=64 | hit/trivial c=16 |"
+  row "|---|---|---|---|---|---|---|---|"
+  local trivial; read -r trivial _ _ <<<"$(wrk_run "http://localhost:$hit/q/health/live" 16)"
+  local cells e c r p50 p99 hit16
+  for e in "${ENDPOINTS[@]}" ; do
+    curl -sf -o /dev/null "localhost:$hit/api/stats/$e"
+    cells=""
+    for c in 1 16 64; do
+      read -r r p50 p99 <<<"$(wrk_run "http://localhost:$hit/api/stats/$e" $c)"
+      [ $c = 16 ] && hit16=$r
+      cells+=" $r, $p50 / $p99 |"
+    done
+    for c in 1 16 64; do
+      read -r r p50 p99 <<<"$(wrk_run "http://localhost:$miss/api/stats/$e" $c)"
+      cells+=" $r, $p50 / $p99 |"
+      [ $c = 1 ] && echo "$e $p50" >>"$OUT/miss-p50-$label.txt"
+    done
+    row "| $e |$cells $(awk -v a="$hit16" -v b="$trivial" 'BEGIN {printf "%.2f", a/b}') |"
+  done
+  row "| trivial (/q/health/live) | | $trivial req/s | | | | | 1.00 |"
+  RSS_LOAD=$(rss_mb "$pid"); HWM=$(hwm_mb "$pid")
+}
+
+# JVM: instance A caches, instance B has the cache off (every request runs its SQL)
+start jvm-a $A java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar
+JVM_READY=$READY_MS; JVM_A=$STARTED_PID; JVM_RSS_READY=$(rss_mb "$JVM_A")
+start jvm-b $B env LIAISON_STATS_CACHE_ENABLED=false java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar
+JVM_B=$STARTED_PID
+: >"$OUT/miss-p50-JVM.txt"
+measure_service JVM $A $B "$JVM_A"
+JVM_RSS_LOAD=$RSS_LOAD; JVM_HWM=$HWM
+
+# the database's floor (rollup file) and the naive GROUP BY (base file) for the same aggregate
+row ""
+row "### The same aggregates in SQL (pgbench, ${T} s a run; tps, mean ms) against the service's cache-miss p50"
+row ""
+row "| endpoint | summaries c=1 | summaries c=16 | naive GROUP BY c=1 | service miss p50 | naive / service miss |"
+row "|---|---|---|---|---|---|"
+for e in "${ENDPOINTS[@]}"; do
+  f=${e//-/_}
+  read -r rt rl <<<"$(pgbench_run "$(pgbench_script "analytics-sql/rollup/$f.sql" "$e")" 1)"
+  read -r rt16 rl16 <<<"$(pgbench_run "$(pgbench_script "analytics-sql/rollup/$f.sql" "$e")" 16)"
+  read -r nt nl <<<"$(pgbench_run "$(pgbench_script "analytics-sql/$f.sql" "$e")" 1)"
+  sp=$(awk -v e="$e" '$1==e {print $2}' "$OUT/miss-p50-JVM.txt")
+  row "| $e | $rt, $rl | $rt16, $rl16 | $nt, $nl | $sp | $(awk -v a="$nl" -v b="$sp" 'BEGIN {printf "%.0f×", a/b}') |"
+done
+
+# freshness: a write acknowledged by B shows in A's (cached) summary
+FRESH=()
+for i in 1 2 3 4 5; do
+  before=$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')
+  curl -sf -o /dev/null "localhost:$A/api/stats/summary?format=csv"
+  body=$(printf '{"date":"2011-0%d-1%d","format":"phone","kind":"talks","participants":[{"name":"Synthetic person VN 0001","side":"VN"},{"name":"Synthetic person CN 0001","side":"CN"}],"themes":["tourism"],"sources":[{"url":"https://synthetic.invalid/bench/freshness/%d-%d"}],"notes":"SYNTHETIC: bench/run.sh freshness probe"}' "$i" "$i" "$i" "$$")
+  id=$(curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$B/api/exchanges" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  t0=$(date +%s%N)
+  until [ "$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')" = $((before + 1)) ]; do
+    [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 5000 ] && break
+  done
+  FRESH+=($(( ($(date +%s%N) - t0) / 1000000 )))
+  curl -sf -o /dev/null -X DELETE "localhost:$B/api/exchanges/$id"
+done
+FRESH_MS=$(printf '%s\n' "${FRESH[@]}" | median)
+
+# import of IMPORT_N exchanges (new keys and sources) vs COPY of the same rows into bare tables
+psql -q -v lim="$IMPORT_N" -v out="$OUT/import.ndjson" -v dir="$OUT" -f bench/import-file.sql
+{ echo '\timing on'
+  for t in exchange:exchange participant:participant exchange_locality:locality exchange_theme:theme source:source \
+           exchange_source:exchange_source; do
+    echo "\\copy bare_${t%%:*} from '$OUT/import.${t#*:}'"
+  done; } >"$OUT/copy.sql"
+stop "$JVM_B"
+t0=$(date +%s%N)
+code=$(curl -s -o "$OUT/import-result.json" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+  --data-binary @"$OUT/import.ndjson" "localhost:$A/api/exchanges/import")
+[ "$code" = 200 ] || { echo "import answered $code" >&2; head -c 2000 "$OUT/import-result.json" >&2; exit 1; }
+IMPORT_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+JVM_HWM_IMPORT=$(hwm_mb "$JVM_A")
+COPY_MS=$(psql -At -f "$OUT/copy.sql" | awk '/^Time:/ {s += $2} END {printf "%d", s}')
+stop "$JVM_A"
+
+# ---- native --------------------------------------------------------------------------------
+NATIVE_ROWS=""
+RUNNER=target/liaison-1.0.0-SNAPSHOT-runner
+if [ -n "${GRAALVM_HOME:-}" ]; then
+  if [ "${BUILD_NATIVE:-0}" = 1 ] || [ ! -x "$RUNNER" ]; then
+    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.native.native-image-xmx=8g
+  fi
+  start native-a $A "$RUNNER"
+  NATIVE_READY=$READY_MS; NATIVE_A=$STARTED_PID; NATIVE_RSS_READY=$(rss_mb "$NATIVE_A")
+  start native-b $B env LIAISON_STATS_CACHE_ENABLED=false "$RUNNER"
+  : >"$OUT/miss-p50-native.txt"
+  measure_service native $A $B "$NATIVE_A"
+  NATIVE_ROWS="| native | $NATIVE_READY ms | $NATIVE_RSS_READY MB | $RSS_LOAD MB | $HWM MB |"
+  stop "$STARTED_PID"; stop "$NATIVE_A"
+fi
+
+# ---- summary -------------------------------------------------------------------------------
+{
+  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores ($(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)), service, PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') and load generator on one machine; N = $N exchanges (generated in $GEN_S s). JVM options: $JVM_OPTS."
+  echo
+  echo "| figure | value |"
+  echo "|---|---|"
+  echo "| freshness across two instances (median of 5) | $FRESH_MS ms |"
+  echo "| NDJSON import of $IMPORT_N exchanges | $IMPORT_MS ms = $(( IMPORT_N * 1000 / IMPORT_MS )) exchanges/s |"
+  echo "| COPY of the same rows into bare tables | $COPY_MS ms = $(( IMPORT_N * 1000 / (COPY_MS > 0 ? COPY_MS : 1) )) exchanges/s |"
+  echo "| import / COPY rate | $(awk -v a="$COPY_MS" -v b="$IMPORT_MS" 'BEGIN {printf "%.2f", a/b}') |"
+  echo "| import result | $(cat "$OUT/import-result.json") |"
+  echo
+  echo "| build | ready | RSS ready | RSS after the load runs | peak RSS (VmHWM) |"
+  echo "|---|---|---|---|---|"
+  echo "| JVM | $JVM_READY ms | $JVM_RSS_READY MB | $JVM_RSS_LOAD MB | $JVM_HWM MB ($JVM_HWM_IMPORT MB after the import) |"
+  [ -n "$NATIVE_ROWS" ] && echo "$NATIVE_ROWS"
+  cat "$TABLE"
+} >"$OUT/summary.md"
+cat "$OUT/summary.md"
+
+python3 - "$OUT/summary.md" bench/README.md <<'PY'
+import sys
+table = open(sys.argv[1]).read().strip()
+path = sys.argv[2]
+s = open(path).read()
+begin, end = "<!-- bench:table:begin -->", "<!-- bench:table:end -->"
+if begin in s:
+    s = s[:s.index(begin) + len(begin)] + "\n" + table + "\n" + s[s.index(end):]
+else:
+    s += "\n" + begin + "\n" + table + "\n" + end + "\n"
+open(path, "w").write(s)
+PY

@@ -1,0 +1,94 @@
+package org.liaison.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.liaison.LiaisonConfig;
+import org.liaison.exchange.ExchangesChanged;
+
+/**
+ * Rendered stats answers, keyed by the normalised request, valid for one "epoch" of the data.
+ * The epoch moves on every change this instance makes and on every change notification from
+ * the database (any instance's write), and an answer is only served in the epoch it was
+ * computed in. An answer computed while a write commits is therefore at worst dropped, never
+ * served after the notification. While the notification connection is down the cache is not
+ * used at all: it could not know of other instances' writes.
+ */
+@Singleton
+public class StatsCache {
+
+    /** One rendered answer: the body as sent, its ETag and media type. */
+    public record Entry(long epoch, String etag, String mediaType, byte[] body) {
+    }
+
+    private final AtomicLong epoch = new AtomicLong();
+    private volatile boolean listening;
+    private final boolean enabled;
+    private final Map<String, Entry> entries;
+
+    @Inject
+    public StatsCache(LiaisonConfig config) {
+        this.enabled = config.stats().cache().enabled();
+        int max = config.stats().cache().maxEntries();
+        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    /** Whether answers may be served from memory now. */
+    public boolean usable() {
+        return enabled && listening;
+    }
+
+    public long epoch() {
+        return epoch.get();
+    }
+
+    /** The answer for this key if it was computed in the current epoch. */
+    public Entry get(String key) {
+        Entry e;
+        synchronized (entries) {
+            e = entries.get(key);
+        }
+        return e != null && e.epoch() == epoch.get() ? e : null;
+    }
+
+    public void put(String key, Entry entry) {
+        if (entry.epoch() == epoch.get()) {
+            synchronized (entries) {
+                entries.put(key, entry);
+            }
+        }
+    }
+
+    /** The data changed (here or elsewhere): nothing computed before now is served again. */
+    public void invalidate() {
+        epoch.incrementAndGet();
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+
+    void listening(boolean on) {
+        invalidate();
+        listening = on;
+    }
+
+    void onLocalChange(@Observes ExchangesChanged event) {
+        invalidate();
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+}
