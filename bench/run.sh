@@ -166,6 +166,21 @@ for e in "${ENDPOINTS[@]}"; do
   row "| $e | $rt, $rl | $rt16, $rl16 | $nt, $nl | $sp | $(awk -v a="$nl" -v b="$sp" 'BEGIN {printf "%.0f×", a/b}') |"
 done
 
+# the plans behind the indexes, kept in bench/explain/
+mkdir -p bench/explain
+explain() { # name sql
+  { echo "-- $N exchanges, $(date -u +%Y-%m-%d): $2"; echo
+    psql -At -c "begin" -c "explain (analyze, buffers) $2" -c "rollback" | grep -v "^BEGIN$\|^ROLLBACK$"; } >"bench/explain/$1.txt" # rolled back: apply changes nothing
+}
+for e in summary themes localities; do
+  explain "rollup-$e" "$(grep -v '^--' "$OUT/pgbench-rollup-$e.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+done
+explain naive-themes "$(grep -v '^--' "$OUT/pgbench-analytics-sql-themes.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+explain summary-first-date "select min(date) from exchange where stats_status_ok(status, '')"
+explain filter-theme "select count(*) from stats_exchanges('', '', '', '', '', '', '', 'maritime', '', '', 'as-named')"
+explain import-find-by-keys "select id from exchange where natural_key = any(array['synthetic-1', 'synthetic-500000', 'none'])"
+explain rollup-apply-one "select stats_rollup_apply(array[(select max(id) from exchange)], 1)"
+
 # freshness: a write acknowledged by B shows in A's (cached) summary
 FRESH=()
 for i in 1 2 3 4 5; do
