@@ -70,7 +70,7 @@ class FreshnessIT {
                 if (b().get("/q/health/ready").statusCode() == 200) {
                     break;
                 }
-            } catch (RuntimeException notYet) {
+            } catch (Exception notYet) { // RestAssured rethrows ConnectException unchecked
                 // not listening yet
             }
             Thread.sleep(200);
