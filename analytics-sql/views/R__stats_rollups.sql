@@ -48,7 +48,10 @@ language plpgsql as $fn$
 declare
     -- dynamic SQL: each call is planned for its own id list (an index lookup for a few ids,
     -- a scan for a rebuild) instead of one generic plan for both
-    e_filter text := case when ids is null then 'true' else 'e.id = any($1)' end;
+    -- (driving from the id list, not filtering the tables by it: index lookups per id instead of
+    -- a scan of every child table per import batch)
+    e_source text := case when ids is null then 'exchange e'
+                          else 'unnest($1::bigint[]) as affected(id) join exchange e on e.id = affected.id' end;
 begin
     if sign not in (-1, 1) then
         raise exception 'sign must be 1 or -1, not %', sign;
@@ -57,26 +60,26 @@ begin
     execute format($q$
         insert into stats_exchange_rollup as r (grain, period, status, level, format, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, e.level, e.format, $2 * count(*)
-        from exchange e cross join (values ('year'), ('month')) g(grain)
-        where %s group by 1, 2, 3, 4, 5
-        on conflict (grain, period, status, level, format) do update set n = r.n + excluded.n$q$, e_filter)
+        from %1$s cross join (values ('year'), ('month')) g(grain)
+        where true group by 1, 2, 3, 4, 5
+        on conflict (grain, period, status, level, format) do update set n = r.n + excluded.n$q$, e_source)
     using ids, sign;
 
     execute format($q$
         insert into stats_theme_rollup as r (grain, period, status, theme_code, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, t.theme_code, $2 * count(*)
-        from exchange e join exchange_theme t on t.exchange_id = e.id cross join (values ('year'), ('month')) g(grain)
-        where %s group by 1, 2, 3, 4
-        on conflict (grain, period, status, theme_code) do update set n = r.n + excluded.n$q$, e_filter)
+        from %1$s join exchange_theme t on t.exchange_id = e.id cross join (values ('year'), ('month')) g(grain)
+        where true group by 1, 2, 3, 4
+        on conflict (grain, period, status, theme_code) do update set n = r.n + excluded.n$q$, e_source)
     using ids, sign;
 
     execute format($q$
         insert into stats_domain_rollup as r (grain, period, status, domain, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, th.domain, $2 * count(distinct e.id)
-        from exchange e join exchange_theme t on t.exchange_id = e.id join theme th on th.code = t.theme_code
+        from %1$s join exchange_theme t on t.exchange_id = e.id join theme th on th.code = t.theme_code
              cross join (values ('year'), ('month')) g(grain)
-        where %s group by 1, 2, 3, 4
-        on conflict (grain, period, status, domain) do update set n = r.n + excluded.n$q$, e_filter)
+        where true group by 1, 2, 3, 4
+        on conflict (grain, period, status, domain) do update set n = r.n + excluded.n$q$, e_source)
     using ids, sign;
 
     execute format($q$
@@ -84,10 +87,10 @@ begin
             -- stats_unit() spelled out: a function with a subquery is not inlined, and a call per row is slow
             select distinct e.id, e.date, e.status, b.boundaries,
                    case when b.boundaries = 'current' then coalesce(lo.successor_code, lo.code) else lo.code end as code
-            from exchange e join exchange_locality l on l.exchange_id = e.id and l.role = 'participant'
+            from %1$s join exchange_locality l on l.exchange_id = e.id and l.role = 'participant'
                  join locality lo on lo.code = l.locality_code
                  cross join (values ('as-named'), ('current')) b(boundaries)
-            where %s),
+            where true),
         localities as (
             insert into stats_locality_rollup as r (grain, period, status, boundaries, code, n)
             select g.grain, date_trunc(g.grain, u.date::timestamp)::date, u.status, u.boundaries, u.code, $2 * count(*)
@@ -100,29 +103,29 @@ begin
         join units b on b.id = a.id and b.boundaries = a.boundaries
         join locality cn on cn.code = b.code and cn.country = 'CN'
         group by 1, 2, 3, 4
-        on conflict (status, boundaries, vn_code, cn_code) do update set n = r.n + excluded.n$q$, e_filter)
+        on conflict (status, boundaries, vn_code, cn_code) do update set n = r.n + excluded.n$q$, e_source)
     using ids, sign;
 
     execute format($q$
         insert into stats_person_rollup as r (status, person_id, side, n, first_date, last_date)
         select e.status, p.person_id, p.side, $2 * count(*), min(e.date), max(e.date)
-        from exchange e join participant p on p.exchange_id = e.id
-        where %s group by 1, 2, 3
+        from %1$s join participant p on p.exchange_id = e.id
+        where true group by 1, 2, 3
         on conflict (status, person_id, side) do update set
             n = r.n + excluded.n,
             first_date = case when $2 > 0 then least(r.first_date, excluded.first_date) else r.first_date end,
             last_date = case when $2 > 0 then greatest(r.last_date, excluded.last_date) else r.last_date end,
             stale = r.stale or ($2 < 0 and (excluded.first_date <= r.first_date or excluded.last_date >= r.last_date))$q$,
-        e_filter)
+        e_source)
     using ids, sign;
 
     execute format($q$
         insert into stats_cooccurrence_rollup as r (status, theme_a, theme_b, n)
         select e.status, a.theme_code, b.theme_code, $2 * count(*)
-        from exchange e join exchange_theme a on a.exchange_id = e.id
+        from %1$s join exchange_theme a on a.exchange_id = e.id
         join exchange_theme b on b.exchange_id = e.id and a.theme_code < b.theme_code
-        where %s group by 1, 2, 3
-        on conflict (status, theme_a, theme_b) do update set n = r.n + excluded.n$q$, e_filter)
+        where true group by 1, 2, 3
+        on conflict (status, theme_a, theme_b) do update set n = r.n + excluded.n$q$, e_source)
     using ids, sign;
 
     -- sources: new per-source counts, and the per-mask totals moved from each source's old
@@ -133,8 +136,8 @@ begin
                    $2 * count(*) filter (where e.status = 'draft') as draft,
                    $2 * count(*) filter (where e.status = 'verified') as verified,
                    $2 * count(*) filter (where e.status = 'rejected') as rejected
-            from exchange e join exchange_source es on es.exchange_id = e.id
-            where %s group by 1),
+            from %1$s join exchange_source es on es.exchange_id = e.id
+            where true group by 1),
         old as (
             select s.source_id, stats_source_bits(s.draft, s.verified, s.rejected) as mask
             from stats_source_rollup s join delta using (source_id)),
@@ -148,7 +151,7 @@ begin
             select mask, -1 as k from old union all select mask, 1 from new)
         insert into stats_source_mask as m (mask, n)
         select mask, sum(k) from moves where mask <> 0 group by mask having sum(k) <> 0
-        on conflict (mask) do update set n = m.n + excluded.n$q$, e_filter)
+        on conflict (mask) do update set n = m.n + excluded.n$q$, e_source)
     using ids, sign;
 
     if sign < 0 then

@@ -320,19 +320,20 @@ public class ExchangeRepository {
                 .chain(rows -> {
                     Map<String, Long> known = new HashMap<>();
                     rows.forEach(r -> known.put(r.getString("side").strip() + ":" + r.getString("alias_key"), r.getLong("id")));
-                    List<Long> ids = new ArrayList<>();
+                    // only the people not known yet are created, one after the other (a chain
+                    // step per participant would nest 400,000 deep on a large import)
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ValidExchange.Participant p : participants) {
-                        Long id = known.get(p.side() + ":" + AliasKey.of(p.name()));
-                        if (id != null) {
-                            chain = chain.invoke(() -> ids.add(id));
-                        } else {
+                        String k = p.side() + ":" + AliasKey.of(p.name());
+                        if (!known.containsKey(k)) {
+                            known.put(k, null);
                             chain = chain.chain(() -> org.liaison.people.PeopleDirectory
                                     .ensure(c, p.name(), p.side(), java.util.Set.of(p.name()))
-                                    .invoke(ids::add).replaceWithVoid());
+                                    .invoke(id -> known.put(k, id)).replaceWithVoid());
                         }
                     }
-                    return chain.map(x -> ids);
+                    return chain.map(x -> participants.stream()
+                            .map(p -> known.get(p.side() + ":" + AliasKey.of(p.name()))).toList());
                 });
     }
 
