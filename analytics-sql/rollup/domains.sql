@@ -1,10 +1,6 @@
 -- domains.sql from the maintained summaries (same columns, same rows).
 \ir ../_params.psql
-with periods as (
-    select stats_period(r.period, :'granularity') as period, sum(r.n)::bigint as period_exchanges
-    from stats_exchange_rollup r
-    where r.grain = case when :'granularity' in ('year', 'all') then 'year' else 'month' end and stats_status_ok(r.status, :'status') and r.n > 0
-    group by 1),
+with periods as (select * from stats_rollup_periods(:'granularity', :'status')),
 counts as (
     select stats_period(r.period, :'granularity') as period, r.domain, sum(r.n)::bigint as exchanges
     from stats_domain_rollup r

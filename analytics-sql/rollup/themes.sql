@@ -1,11 +1,7 @@
 -- themes.sql from the maintained summaries (same columns, same rows); used when no filter but
 -- status, boundaries, granularity and top is given. See analytics-sql/README.md.
 \ir ../_params.psql
-with periods as (
-    select stats_period(r.period, :'granularity') as period, sum(r.n)::bigint as period_exchanges
-    from stats_exchange_rollup r
-    where r.grain = case when :'granularity' in ('year', 'all') then 'year' else 'month' end and stats_status_ok(r.status, :'status') and r.n > 0
-    group by 1),
+with periods as (select * from stats_rollup_periods(:'granularity', :'status')),
 counts as (
     select stats_period(r.period, :'granularity') as period, r.theme_code as theme, th.domain, sum(r.n)::bigint as exchanges
     from stats_theme_rollup r join theme th on th.code = r.theme_code

@@ -40,6 +40,17 @@ begin
 end
 $fn$;
 
+-- Exchanges per period from the summaries (themes' and domains' period_exchanges).
+create or replace function stats_rollup_periods(p_granularity text, p_status text)
+returns table (period text, period_exchanges bigint)
+language sql stable as $$
+    select stats_period(r.period, p_granularity), sum(r.n)::bigint
+    from stats_exchange_rollup r
+    where r.grain = case when p_granularity in ('year', 'all') then 'year' else 'month' end
+      and stats_status_ok(r.status, p_status) and r.n > 0
+    group by 1
+$$;
+
 -- Adds (sign = 1) or takes away (sign = -1) the contribution of the exchanges whose ids are
 -- given (null = every exchange, for a rebuild). Set-based: one statement per summary, whatever
 -- the number of exchanges, so a batch of an import costs a few statements.

@@ -71,7 +71,7 @@ public class ExchangeRepository {
                 .execute(Tuple.from(new Object[] { e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(), v.kind(),
                         v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored)
-                .call(s -> insertChildren(c, s.id(), e))
+                .call(s -> insertChildren(c, List.of(s.id()), List.of(e)))
                 .call(s -> rollups(c, List.of(s.id()), 1));
     }
 
@@ -81,8 +81,8 @@ public class ExchangeRepository {
                 .execute(Tuple.from(new Object[] { id, e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
                         v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored))
-                .call(() -> deleteChildren(c, id))
-                .call(s -> insertChildren(c, id, e))
+                .call(() -> deleteChildren(c, List.of(id)))
+                .call(s -> insertChildren(c, List.of(id), List.of(e)))
                 .call(s -> rollups(c, List.of(id), 1));
     }
 
@@ -216,19 +216,26 @@ public class ExchangeRepository {
                         + "select * from unnest($1::bigint[], $2::text[], $3::text[])", localities, Long[]::new, String[]::new, String[]::new))
                 .chain(() -> unnest(c, "insert into exchange_theme (exchange_id, theme_code) select * from unnest($1::bigint[], $2::text[])",
                         themes, Long[]::new, String[]::new))
-                // sources are shared by URL: the first description of an article is kept
-                .chain(() -> unnest(c, """
-                        with s as (select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
-                                             with ordinality as s(exchange_id, url, outlet, title, published, language, n)),
-                        added as (
-                            insert into source (url, outlet, title, published, language)
-                            select distinct on (url) url, outlet, title, published, language from s order by url, n
-                            on conflict (url) do nothing returning id, url)
-                        insert into exchange_source (exchange_id, source_id)
-                        select s.exchange_id, coalesce(a.id, old.id) from s
-                        left join added a on a.url = s.url left join source old on old.url = s.url
-                        on conflict do nothing""", sources, Long[]::new, String[]::new, String[]::new, String[]::new,
-                        LocalDate[]::new, String[]::new));
+                .chain(() -> linkSources(c, sources));
+    }
+
+    /**
+     * Rows of (exchange id, url, outlet, title, published, language). Sources are shared between
+     * exchanges by URL: the first description of an article is kept.
+     */
+    private static Uni<Void> linkSources(SqlClient c, List<Object[]> rows) {
+        return unnest(c, """
+                with s as (select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
+                             with ordinality as s(exchange_id, url, outlet, title, published, language, n)),
+                added as (
+                    insert into source (url, outlet, title, published, language)
+                    select distinct on (url) url, outlet, title, published, language from s order by url, n
+                    on conflict (url) do nothing returning id, url)
+                insert into exchange_source (exchange_id, source_id)
+                select s.exchange_id, coalesce(a.id, old.id) from s
+                left join added a on a.url = s.url left join source old on old.url = s.url
+                on conflict do nothing""", rows, Long[]::new, String[]::new, String[]::new, String[]::new,
+                LocalDate[]::new, String[]::new);
     }
 
     /** One statement for many rows: column i of {@code rows} becomes the array parameter $i+1. */
@@ -258,48 +265,11 @@ public class ExchangeRepository {
                         .replaceWithVoid();
     }
 
-    private Uni<Void> deleteChildren(SqlClient c, long id) {
-        Tuple t = Tuple.of(id);
-        return c.preparedQuery("delete from participant where exchange_id = $1").execute(t)
-                .chain(() -> c.preparedQuery("delete from exchange_locality where exchange_id = $1").execute(t))
-                .chain(() -> c.preparedQuery("delete from exchange_theme where exchange_id = $1").execute(t))
-                .chain(() -> c.preparedQuery("delete from exchange_source where exchange_id = $1").execute(t))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> insertChildren(SqlClient c, long id, ResolvedExchange e) {
-        ValidExchange v = e.exchange();
-        List<Tuple> participants = new ArrayList<>();
-        for (int i = 0; i < v.participants().size(); i++) {
-            ValidExchange.Participant p = v.participants().get(i);
-            participants.add(Tuple.from(new Object[] { id, i, e.personIds().get(i), p.side(), p.titles(), p.organisation(),
-                    p.locality() }));
-        }
-        List<Tuple> localities = v.localities().stream().map(l -> Tuple.of(id, l.code(), l.role())).toList();
-        List<Tuple> themes = v.themes().stream().map(t -> Tuple.of(id, t)).toList();
-        return batch(c, """
-                insert into participant (exchange_id, position, person_id, side, titles, organisation_code, locality_code)
-                values ($1, $2, $3, $4, $5, $6, $7)""", participants)
-                .chain(() -> batch(c, "insert into exchange_locality (exchange_id, locality_code, role) values ($1, $2, $3)", localities))
-                .chain(() -> batch(c, "insert into exchange_theme (exchange_id, theme_code) values ($1, $2)", themes))
-                .chain(() -> linkSources(c, id, v.sources()));
-    }
-
-    /** Sources are shared between exchanges by URL: the first description of an article is kept. */
+    /** Links these sources to one exchange (a merge of a further report). */
     public Uni<Void> linkSources(SqlClient c, long id, List<ValidExchange.Source> sources) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ValidExchange.Source s : sources) {
-            chain = chain.chain(() -> c.preparedQuery("""
-                    with ins as (
-                        insert into source (url, outlet, title, published, language) values ($1, $2, $3, $4, $5)
-                        on conflict (url) do nothing returning id)
-                    select id from ins union all select id from source where url = $1 limit 1""")
-                    .execute(Tuple.of(s.url(), s.outlet(), s.title(), s.published(), s.language()))
-                    .chain(rows -> c.preparedQuery("insert into exchange_source (exchange_id, source_id) values ($1, $2) "
-                            + "on conflict do nothing").execute(Tuple.of(id, rows.iterator().next().getLong(0))))
-                    .replaceWithVoid());
-        }
-        return chain;
+        List<Object[]> rows = new ArrayList<>();
+        sources.forEach(src -> rows.add(new Object[] { id, src.url(), src.outlet(), src.title(), src.published(), src.language() }));
+        return linkSources(c, rows);
     }
 
     private static Uni<Void> batch(SqlClient c, String sql, List<Tuple> rows) {

@@ -114,41 +114,15 @@ public class ExchangeService {
         }
     }
 
-    public record Upserted(long id, Outcome outcome) {
-    }
-
-    /**
-     * Writes one exchange identified by its natural key: creates it, leaves it as it is when the
-     * content is the same, or replaces it. {@code seen} maps the keys met so far in one import to
-     * their line: a key met twice in one file is an error.
-     */
-    public Uni<Upserted> upsert(SqlClient tx, ValidExchange v, Map<String, Integer> seen, int line) {
-        return resolve(tx, v).chain(r -> {
-            Integer first = seen.putIfAbsent(r.key(), line);
-            if (first != null) {
-                return Uni.createFrom().failure(ProblemException.validation(List.of(FieldError.of("key", r.key(),
-                        "the same exchange as line " + first))));
-            }
-            return repository.findByKey(tx, r.key()).chain(stored -> {
-                if (stored == null) {
-                    return repository.insert(tx, r).map(s -> new Upserted(s.id(), Outcome.CREATED));
-                }
-                if (unchanged(stored, r)) {
-                    return Uni.createFrom().item(new Upserted(stored.id(), Outcome.UNCHANGED));
-                }
-                return repository.replace(tx, stored.id(), r).map(s -> new Upserted(s.id(), Outcome.UPDATED));
-            });
-        });
-    }
-
     /** Counts of one batch: created, updated, unchanged. */
     public record BatchOutcome(int created, int updated, int unchanged) {
     }
 
     /**
-     * The import's upsert for many exchanges at once, with the rules of {@link #upsert}: people
+     * The import's upsert for many exchanges at once, with the rules of {@link #create} but no conflict (a changed record is replaced): people
      * resolved in one query, stored records found in one, and the writes done in a few
-     * statements. {@code lines} are the input lines of {@code batch}, for errors.
+     * statements. {@code lines} are the input lines of {@code batch}, for errors; {@code seen}
+     * maps the keys met so far in one import to their line (a key met twice is an error).
      */
     public Uni<BatchOutcome> upsertAll(SqlClient tx, List<ValidExchange> batch, List<Integer> lines, Map<String, Integer> seen) {
         List<ValidExchange.Participant> everyone = batch.stream().flatMap(v -> v.participants().stream()).toList();
