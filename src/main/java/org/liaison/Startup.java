@@ -78,7 +78,7 @@ public class Startup {
         LOG.infof("Reference data: %d themes, %d localities, %d people (%d of %d files loaded, the others unchanged)",
                 themes.all().size(), gazetteer.all().size(), people.seeds().size(), loaded, loaders.size());
         if (config.demoData()) {
-            demo.load().await().atMost(Duration.ofMinutes(2));
+            demo.load();
         }
     }
 }

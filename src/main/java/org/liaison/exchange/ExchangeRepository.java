@@ -113,7 +113,8 @@ public class ExchangeRepository {
     /**
      * Writes many exchanges in a few statements (arrays unnested server-side, not a statement per
      * row): {@code created} are inserted, {@code replaced} (with their stored ids) rewritten.
-     * Returns the ids of the created ones, in order.
+     * The replaced ones' old contribution leaves the summaries here; the caller adds the written
+     * ones (returned: created, then replaced) with {@link #rollups} once it has written them all.
      */
     public Uni<List<Long>> writeAll(SqlClient c, List<ResolvedExchange> created, List<Long> replacedIds,
             List<ResolvedExchange> replaced) {
@@ -126,7 +127,12 @@ public class ExchangeRepository {
                     ids.addAll(replacedIds);
                     List<ResolvedExchange> all = new ArrayList<>(created);
                     all.addAll(replaced);
-                    return insertChildren(c, ids, all).chain(() -> rollups(c, ids, 1));
+                    return insertChildren(c, ids, all);
+                })
+                .map(createdIds -> {
+                    List<Long> ids = new ArrayList<>(createdIds);
+                    ids.addAll(replacedIds);
+                    return ids;
                 });
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -177,10 +181,12 @@ public class ExchangeResource {
             + "re-imports as it is). All or nothing: any bad line writes nothing and the 422 lists every bad line with its "
             + "number, field and reason. Lines match stored exchanges by natural key (the line's key, else date, kind, venue, "
             + "participants and participant localities): unchanged ones are left alone, changed ones replaced, so "
-            + "re-importing a file changes nothing. At most 200,000 lines.")
+            + "re-importing a file changes nothing. At most 200,000 lines. The body is read as a stream and written in "
+            + "batches inside one transaction, so a large file is not held in memory.")
     @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "one line", value = EXAMPLE)))
-    public Uni<ExchangeImporter.ImportResult> importNdjson(String body) {
-        return importer.importNdjson(body);
+    @Blocking // reads the body as a stream while earlier batches are being written
+    public ExchangeImporter.ImportResult importNdjson(InputStream body) {
+        return importer.importNdjson(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     static String etag(ExchangeView v) {

@@ -114,8 +114,20 @@ public class ExchangeService {
         }
     }
 
-    /** Counts of one batch: created, updated, unchanged. */
-    public record BatchOutcome(int created, int updated, int unchanged) {
+    /**
+     * Counts of one batch: created, updated, unchanged; and the ids written, whose contribution
+     * the caller adds to the summaries ({@link #addToSummaries}) once every batch is written.
+     */
+    public record BatchOutcome(int created, int updated, int unchanged, List<Long> written) {
+    }
+
+    /**
+     * Adds written exchanges to the stats summaries, in the caller's transaction. An import does
+     * this once at its end rather than per batch: each summary row is then updated once, not once
+     * per batch (every update inside one transaction leaves a row version the next one walks past).
+     */
+    public Uni<Void> addToSummaries(SqlClient tx, List<Long> ids) {
+        return repository.rollups(tx, ids, 1);
     }
 
     /**
@@ -158,9 +170,8 @@ public class ExchangeService {
                         replacedIds.add(s.id());
                     }
                 }
-                BatchOutcome outcome = new BatchOutcome(created.size(), replaced.size(),
-                        resolved.size() - created.size() - replaced.size());
-                return repository.writeAll(tx, created, replacedIds, replaced).map(x -> outcome);
+                return repository.writeAll(tx, created, replacedIds, replaced).map(written -> new BatchOutcome(created.size(),
+                        replaced.size(), resolved.size() - created.size() - replaced.size(), written));
             });
         }));
     }

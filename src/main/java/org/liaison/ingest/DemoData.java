@@ -1,10 +1,10 @@
 package org.liaison.ingest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
@@ -22,10 +22,11 @@ public class DemoData {
     @Inject
     ExchangeImporter importer;
 
-    public Uni<ExchangeImporter.ImportResult> load() {
-        return importer.importNdjson(read())
-                .invoke(r -> LOG.infof("Demo data (%s): %d created, %d updated, %d unchanged", FILE, r.created(), r.updated(),
-                        r.unchanged()));
+    /** Blocks (the import does): called at start, before the HTTP server takes requests. */
+    public ExchangeImporter.ImportResult load() {
+        ExchangeImporter.ImportResult r = importer.importNdjson(new StringReader(read()));
+        LOG.infof("Demo data (%s): %d created, %d updated, %d unchanged", FILE, r.created(), r.updated(), r.unchanged());
+        return r;
     }
 
     static String read() {

@@ -1,17 +1,25 @@
 package org.liaison.ingest;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.liaison.exchange.ExchangeInput;
 import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
@@ -22,10 +30,13 @@ import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
 
 /**
- * NDJSON bulk import: one exchange per line, all or nothing. Every line is parsed and validated
- * before anything is written, and the writes run in one transaction, so a file with any bad line
- * writes nothing and the answer lists every bad line. Lines are matched to stored exchanges by
- * natural key: re-importing a file changes nothing.
+ * NDJSON bulk import: one exchange per line, all or nothing. The body is read as a stream, line by
+ * line, and validated exchanges are written in batches inside one transaction while the next
+ * batch is being parsed (Java parses while the database writes, and only a batch is held in
+ * memory, not the file). A file with any bad line is rolled back, so it writes nothing, and the
+ * answer lists every bad line: after the first bad line nothing more is written but every further
+ * line is still validated. Lines are matched to stored exchanges by natural key: re-importing a
+ * file changes nothing.
  */
 @ApplicationScoped
 public class ExchangeImporter {
@@ -49,91 +60,150 @@ public class ExchangeImporter {
     /** Exchanges written per batch: a few statements each, whatever the batch size. */
     static final int BATCH = 2000;
 
-    public Uni<ImportResult> importNdjson(String body) {
-        // Parsing and validating 100,000 lines is CPU work: off the event loop.
-        return Uni.createFrom().item(() -> parse(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(this::write);
-    }
-
-    private record Parsed(int lines, List<ValidExchange> valid, List<Integer> lineNumbers) {
-    }
-
-    /** Every line parsed and validated before anything is written; any bad line rejects the file. */
-    private Parsed parse(String body) {
-        List<ValidExchange> valid = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        String text = body == null ? "" : body;
-        int count = 0;
-        // line by line over the body, not split(): a 100,000-line file is not copied once more
-        for (int i = 0, start = 0; start < text.length(); i++) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
-            start = end + 1;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (++count > MAX_LINES) {
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
-            }
-            int n = i + 1;
-            ExchangeInput input;
+    /**
+     * Imports an NDJSON stream. Blocks until the import is committed or rolled back: call it on a
+     * worker thread (the resource method is blocking), never on the event loop.
+     */
+    public ImportResult importNdjson(Reader body) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("The import blocks while it reads its body: call it on a worker thread");
+        }
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            Transaction tx = connection.begin().await().indefinitely();
+            ImportRun run = new ImportRun(connection);
             try {
-                input = mapper.readValue(line, ExchangeInput.class);
-            } catch (JsonProcessingException e) {
-                errors.add(JsonErrors.fieldError(e).atLine(n));
-                continue;
+                ImportResult result = run.readAndWrite(body instanceof BufferedReader b ? b : new BufferedReader(body));
+                exchanges.addToSummaries(connection, run.written).await().indefinitely();
+                tx.commit().await().indefinitely();
+                if (result.created() + result.updated() > 0) {
+                    exchanges.changed();
+                }
+                return result;
+            } catch (RuntimeException e) {
+                try {
+                    run.settle(); // no statement of this import may still be running at the rollback
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                try {
+                    tx.rollback().await().indefinitely();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-            List<FieldError> lineErrors = new ArrayList<>();
-            ValidExchange v = validator.validate(input, lineErrors);
-            if (lineErrors.isEmpty()) {
-                valid.add(v);
-                lineNumbers.add(n);
-            } else {
-                lineErrors.forEach(e -> errors.add(e.atLine(n)));
-            }
+        } finally {
+            connection.close().await().indefinitely();
         }
-        if (count == 0) {
-            throw new ProblemException(ProblemType.VALIDATION, "The file has no exchange; send one JSON object per line",
-                    List.of(FieldError.of("body", null, "empty")));
-        }
-        if (!errors.isEmpty()) {
-            throw rejected(errors);
-        }
-        return new Parsed(count, valid, lineNumbers);
     }
 
-    /** One transaction; batches of {@link #BATCH} exchanges, each a few multi-row statements. */
-    private Uni<ImportResult> write(Parsed p) {
-        return pool.withTransaction(tx -> {
-            Map<String, Integer> seen = new HashMap<>();
-            int[] counts = new int[3];
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int from = 0; from < p.valid().size(); from += BATCH) {
-                int to = Math.min(from + BATCH, p.valid().size());
-                List<ValidExchange> batch = p.valid().subList(from, to);
-                List<Integer> lines = p.lineNumbers().subList(from, to);
-                chain = chain.chain(() -> exchanges.upsertAll(tx, batch, lines, seen)
-                        .onFailure(ProblemException.class).transform(e -> rejected(((ProblemException) e).problem().errors()))
-                        .invoke(o -> {
-                            counts[0] += o.created();
-                            counts[1] += o.updated();
-                            counts[2] += o.unchanged();
-                        })
-                        .replaceWithVoid());
+    /** One import: the lines read so far, the batch being filled, and the batch being written. */
+    private final class ImportRun {
+        final SqlConnection connection;
+        final Map<String, Integer> seen = new ConcurrentHashMap<>();
+        final List<FieldError> errors = new ArrayList<>();
+        final List<Long> written = new ArrayList<>();
+        final int[] counts = new int[3];
+        List<ValidExchange> batch = new ArrayList<>(BATCH);
+        List<Integer> batchLines = new ArrayList<>(BATCH);
+        CompletableFuture<ExchangeService.BatchOutcome> inFlight;
+
+        ImportRun(SqlConnection connection) {
+            this.connection = connection;
+        }
+
+        ImportResult readAndWrite(BufferedReader in) {
+            int count = 0;
+            int n = 0;
+            String line;
+            while ((line = readLine(in)) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (++count > MAX_LINES) {
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
+                }
+                ExchangeInput input;
+                try {
+                    input = mapper.readValue(line, ExchangeInput.class);
+                } catch (JsonProcessingException e) {
+                    errors.add(JsonErrors.fieldError(e).atLine(n));
+                    continue;
+                }
+                List<FieldError> lineErrors = new ArrayList<>();
+                ValidExchange v = validator.validate(input, lineErrors);
+                if (!lineErrors.isEmpty()) {
+                    int at = n;
+                    lineErrors.forEach(e -> errors.add(e.atLine(at)));
+                } else if (errors.isEmpty()) {
+                    batch.add(v);
+                    batchLines.add(n);
+                    if (batch.size() == BATCH) {
+                        flush();
+                    }
+                }
             }
-            return chain.map(x -> new ImportResult(p.lines(), counts[0], counts[1], counts[2]));
-        }).invoke(result -> {
-            if (result.created() + result.updated() > 0) {
-                exchanges.changed();
+            if (count == 0) {
+                throw new ProblemException(ProblemType.VALIDATION, "The file has no exchange; send one JSON object per line",
+                        List.of(FieldError.of("body", null, "empty")));
             }
-        });
+            flush();
+            settle();
+            if (!errors.isEmpty()) {
+                throw rejected(errors);
+            }
+            return new ImportResult(count, counts[0], counts[1], counts[2]);
+        }
+
+        /** Waits for the batch being written, then starts writing the batch filled (unless the file is already rejected). */
+        void flush() {
+            settle();
+            if (errors.isEmpty() && !batch.isEmpty()) {
+                inFlight = exchanges.upsertAll(connection, batch, batchLines, seen).subscribeAsCompletionStage();
+            }
+            batch = new ArrayList<>(BATCH);
+            batchLines = new ArrayList<>(BATCH);
+        }
+
+        /** Waits for the batch being written; a batch refused (a key met twice) becomes errors of the file. */
+        void settle() {
+            if (inFlight == null) {
+                return;
+            }
+            CompletableFuture<ExchangeService.BatchOutcome> pending = inFlight;
+            inFlight = null;
+            try {
+                ExchangeService.BatchOutcome o = pending.join();
+                counts[0] += o.created();
+                counts[1] += o.updated();
+                counts[2] += o.unchanged();
+                written.addAll(o.written());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ProblemException p && p.problem().errors() != null && !p.problem().errors().isEmpty()) {
+                    errors.addAll(p.problem().errors());
+                } else if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                } else {
+                    throw e;
+                }
+            }
+        }
     }
 
-    private static ProblemException rejected(List<FieldError> errors) {
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The import body could not be read", e);
+        }
+    }
+
+    private static ProblemException rejected(List<FieldError> found) {
+        // in line order: a batch's duplicate keys are found after later lines were validated
+        List<FieldError> errors = found.stream()
+                .sorted(Comparator.comparing(FieldError::line, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
         List<FieldError> shown = errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
         long lines = errors.stream().map(FieldError::line).distinct().count();
         return new ProblemException(ProblemType.VALIDATION, lines + " line(s) are invalid; nothing was imported"

@@ -78,6 +78,72 @@ class ImportExportTest {
         assertEquals(before, Database.exchanges());
     }
 
+    static String keyed(String key, String date) {
+        return ("{\"key\": \"%s\", \"date\": \"%s\", \"format\": \"online\", \"kind\": \"meeting\", \"participants\": "
+                + "[{\"name\": \"Span Batches Person\", \"side\": \"VN\"}, {\"name\": \"Wang Yi\", \"side\": \"CN\"}], "
+                + "\"themes\": [\"maritime\"], \"sources\": [{\"url\": \"https://example.org/span/%s\"}]}").formatted(key, date, key);
+    }
+
+    /** Lines 1..n, keys span-1..span-n, spread over 2003. */
+    static List<String> spanning(int n) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            lines.add(keyed("span-" + i, java.time.LocalDate.of(2003, 1, 1).plusDays(i % 365).toString()));
+        }
+        return lines;
+    }
+
+    static long summarised() {
+        return Database.count("select coalesce(sum(n), 0) from stats_exchange_rollup where grain = 'year'");
+    }
+
+    @Test
+    void aFileSpanningSeveralBatchesIsStillAllOrNothing() {
+        int n = 2 * ExchangeImporter.BATCH + 1; // two batches are written before the last line is read
+        long before = Database.exchanges();
+        long people = Database.count("select count(*) from person");
+        long sources = Database.count("select count(*) from source");
+        long version = Database.count("select version from data_version");
+        long summary = summarised();
+        try {
+            List<String> lines = spanning(n);
+            lines.set(n - 1, lines.get(n - 1).replace("\"date\": \"2003-", "\"date\": \"2003-13-"));
+            importFile(String.join("\n", lines)).then().statusCode(422)
+                    .body("detail", containsString("nothing was imported"))
+                    .body("errors.line", equalTo(List.of(n)));
+            assertEquals(before, Database.exchanges(), "the batches written before the bad line are rolled back");
+            assertEquals(people, Database.count("select count(*) from person"));
+            assertEquals(sources, Database.count("select count(*) from source"));
+            assertEquals(version, Database.count("select version from data_version"));
+            assertEquals(summary, summarised());
+
+            // a key met again in the second batch, and a bad line in the third: both, in line order
+            lines = spanning(n);
+            lines.set(2499, lines.get(0).replace("maritime", "tourism"));
+            lines.set(n - 1, lines.get(n - 1).replace("\"kind\": \"meeting\"", "\"kind\": \"party\""));
+            importFile(String.join("\n", lines)).then().statusCode(422)
+                    .body("errors.line", equalTo(List.of(2500, n)))
+                    .body("errors[0].reason", containsString("line 1"))
+                    .body("errors[1].field", equalTo("kind"));
+            assertEquals(before, Database.exchanges());
+            assertEquals(summary, summarised());
+
+            importFile(String.join("\n", spanning(n))).then().statusCode(200).body("created", equalTo(n));
+            assertEquals(before + n, Database.exchanges());
+            assertEquals(summary + n, summarised(), "the summaries count every exchange written, once");
+        } finally {
+            try (var c = Database.connect(); var st = c.createStatement()) {
+                st.execute("delete from exchange where natural_key like 'span-%'");
+                st.execute("delete from source where url like 'https://example.org/span/%'");
+                st.execute("delete from person p where name = 'Span Batches Person' "
+                        + "and not exists (select 1 from participant pa where pa.person_id = p.id)");
+                st.execute("select stats_rollup_rebuild()");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Test
     void emptyFileIsRejected() {
         importFile("\n\n").then().statusCode(422).body("errors[0].field", equalTo("body"));
