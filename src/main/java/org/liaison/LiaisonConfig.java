@@ -1,5 +1,6 @@
 package org.liaison;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,5 +32,12 @@ public interface LiaisonConfig {
         /** At most this many answers; the least recently used goes first. */
         @WithDefault("2000")
         int maxEntries();
+
+        /**
+         * And at most this many bytes of answers in all (a filtered answer at a million exchanges
+         * can be hundreds of kilobytes): keeps the cache inside the service's memory budget.
+         */
+        @WithDefault("32M")
+        MemorySize maxBytes();
     }
 }

@@ -1,5 +1,6 @@
 package org.liaison.stats;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,17 +31,20 @@ public class StatsCache {
     private volatile boolean listening;
     private final boolean enabled;
     private final Map<String, Entry> entries;
+    private final int maxEntries;
+    private final long maxBytes;
+    private long bytes; // guarded by entries
 
     @Inject
     public StatsCache(LiaisonConfig config) {
-        this.enabled = config.stats().cache().enabled();
-        int max = config.stats().cache().maxEntries();
-        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > max;
-            }
-        };
+        this(config.stats().cache().enabled(), config.stats().cache().maxEntries(), config.stats().cache().maxBytes().asLongValue());
+    }
+
+    StatsCache(boolean enabled, int maxEntries, long maxBytes) {
+        this.enabled = enabled;
+        this.maxBytes = maxBytes;
+        this.entries = new LinkedHashMap<>(256, 0.75f, true);
+        this.maxEntries = maxEntries;
     }
 
     /** Whether answers may be served from memory now. */
@@ -62,9 +66,17 @@ public class StatsCache {
     }
 
     public void put(String key, Entry entry) {
-        if (entry.epoch() == epoch.get()) {
-            synchronized (entries) {
-                entries.put(key, entry);
+        if (entry.epoch() != epoch.get() || entry.body().length > maxBytes) {
+            return;
+        }
+        synchronized (entries) {
+            Entry old = entries.put(key, entry);
+            bytes += entry.body().length - (old == null ? 0 : old.body().length);
+            // least recently used first, until both limits hold
+            Iterator<Entry> eldest = entries.values().iterator();
+            while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+                bytes -= eldest.next().body().length;
+                eldest.remove();
             }
         }
     }
@@ -74,6 +86,7 @@ public class StatsCache {
         epoch.incrementAndGet();
         synchronized (entries) {
             entries.clear();
+            bytes = 0;
         }
     }
 
@@ -89,6 +102,13 @@ public class StatsCache {
     public int size() {
         synchronized (entries) {
             return entries.size();
+        }
+    }
+
+    /** Bytes of the answers kept. */
+    public long bytes() {
+        synchronized (entries) {
+            return bytes;
         }
     }
 }
