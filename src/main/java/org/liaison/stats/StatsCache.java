@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.liaison.LiaisonConfig;
 import org.liaison.exchange.ExchangesChanged;
+import org.liaison.web.ContentCoding;
 
 /**
  * Rendered stats answers, keyed by the normalised request, valid for one "epoch" of the data.
@@ -23,8 +24,49 @@ import org.liaison.exchange.ExchangesChanged;
 @Singleton
 public class StatsCache {
 
-    /** One rendered answer: the body as sent, its ETag and media type. */
-    public record Entry(long epoch, String etag, String mediaType, byte[] body) {
+    /**
+     * One rendered answer: the body as sent, its ETag and media type; a body-less entry means
+     * "not modified". The gzip copy is made on the first request that accepts it and kept with
+     * the answer, so a large aggregate is compressed once per data change, not once per request.
+     */
+    public static final class Entry {
+        private final long epoch;
+        private final String etag;
+        private final String mediaType;
+        private final byte[] body;
+        private volatile byte[] gzip; // two racing requests may both compress; either copy is right
+
+        public Entry(long epoch, String etag, String mediaType, byte[] body) {
+            this.epoch = epoch;
+            this.etag = etag;
+            this.mediaType = mediaType;
+            this.body = body;
+        }
+
+        public long epoch() {
+            return epoch;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public byte[] gzip() {
+            byte[] g = gzip;
+            if (g == null) {
+                g = ContentCoding.gzip(body);
+                gzip = g;
+            }
+            return g;
+        }
     }
 
     private final AtomicLong epoch = new AtomicLong();

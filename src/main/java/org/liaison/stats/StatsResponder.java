@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.liaison.exchange.ExchangeFilter;
 import org.liaison.exchange.ExchangeQueryParams;
+import org.liaison.web.ContentCoding;
 import org.liaison.web.Params;
 import org.liaison.web.ProblemException;
 import org.liaison.web.Representation;
@@ -37,6 +38,8 @@ public class StatsResponder {
     static final List<String> COMMON = List.of("from", "to", "level", "format", "kind", "country", "locality", "theme",
             "domain", "status", "boundaries");
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
+    static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
+    static final String GZIP_ETAG_SUFFIX = "-gz";
 
     @Inject
     StatsService stats;
@@ -65,22 +68,23 @@ public class StatsResponder {
 
         Map<String, String> given = given(aggregate, parameters, q);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean gzip = ContentCoding.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         if (!cache.usable()) {
-            return compute(aggregate, parameters, given, representation, ifNoneMatch, -1).map(StatsResponder::response);
+            return compute(aggregate, parameters, given, representation, ifNoneMatch, -1).map(e -> response(e, gzip, ifNoneMatch));
         }
         // the normalised request: what the answer depends on, whatever order or spelling the query had
         String key = aggregate.file + '\u001f' + parameters + '\u001f' + given.keySet() + '\u001f' + representation.param;
         StatsCache.Entry hit = cache.get(key);
         if (hit != null) {
             return Uni.createFrom().item(ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(hit.etag()))
-                    ? notModified(hit.etag()) : response(hit));
+                    ? notModified(hit.etag(), ifNoneMatch) : response(hit, gzip, ifNoneMatch));
         }
         long epoch = cache.epoch();
         return compute(aggregate, parameters, given, representation, ifNoneMatch, epoch).map(entry -> {
             if (entry.body() != null) {
                 cache.put(key, entry);
             }
-            return response(entry);
+            return response(entry, gzip, ifNoneMatch);
         });
     }
 
@@ -108,18 +112,28 @@ public class StatsResponder {
         }
     }
 
-    private static Response response(StatsCache.Entry e) {
+    private static Response response(StatsCache.Entry e, boolean gzip, String ifNoneMatch) {
         if (e.body() == null) {
-            return notModified(e.etag());
+            return notModified(e.etag(), ifNoneMatch);
         }
-        return Response.ok(e.body(), e.mediaType()).tag(new EntityTag(e.etag()))
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+        Response.ResponseBuilder ok;
+        if (gzip && e.body().length >= ContentCoding.MIN_BYTES) {
+            // a different representation, so a different strong ETag; If-None-Match accepts both
+            ok = Response.ok(e.gzip(), e.mediaType()).tag(new EntityTag(e.etag() + GZIP_ETAG_SUFFIX))
+                    .header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        } else {
+            ok = Response.ok(e.body(), e.mediaType()).tag(new EntityTag(e.etag()));
+        }
+        return ok.header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, VARY)
                 .build();
     }
 
-    private static Response notModified(String etag) {
-        return Response.notModified(new EntityTag(etag)).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+    /** 304 with the ETag of the variant the client holds (the gzip one if that is what it sent). */
+    private static Response notModified(String etag, String ifNoneMatch) {
+        String held = ifNoneMatch != null && ifNoneMatch.contains(etag + GZIP_ETAG_SUFFIX + "\"") ? etag + GZIP_ETAG_SUFFIX : etag;
+        return Response.notModified(new EntityTag(held)).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, VARY).build();
     }
 
     /** The file's parameters: validated filters (locality names resolved to codes) and this aggregate's own. */
@@ -172,7 +186,8 @@ public class StatsResponder {
     static boolean matches(String ifNoneMatch, EntityTag etag) {
         for (String t : ifNoneMatch.split(",")) {
             String v = t.strip().replaceFirst("^W/", "");
-            if (v.equals("*") || v.equals("\"" + etag.getValue() + "\"")) {
+            if (v.equals("*") || v.equals("\"" + etag.getValue() + "\"")
+                    || v.equals("\"" + etag.getValue() + GZIP_ETAG_SUFFIX + "\"")) {
                 return true;
             }
         }

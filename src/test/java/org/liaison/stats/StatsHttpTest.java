@@ -5,15 +5,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.liaison.web.ContentCoding;
 
 /** Representations, caching headers, CORS and parameter errors of the stats endpoints. */
 @QuarkusTest
@@ -91,6 +98,36 @@ class StatsHttpTest {
                 .extract().header("ETag");
         assertNotEquals(etag, after);
         given().header("If-None-Match", after).get("/api/stats/summary").then().statusCode(304);
+    }
+
+    @Test
+    void largeAnswersAreGzippedForClientsThatAskAndTheirTagsStillMatch() throws Exception {
+        // raw bytes: REST Assured would otherwise ask for gzip itself and decode it unseen
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        byte[] plain = given().config(raw).get("/api/stats/themes").then().statusCode(200)
+                .header("Content-Encoding", nullValue()).header("Vary", containsString("Accept-Encoding"))
+                .extract().asByteArray();
+        assertTrue(plain.length >= ContentCoding.MIN_BYTES, "themes on the demo data is large enough to compress: " + plain.length);
+        for (String acceptEncoding : List.of("gzip", "br, gzip;q=0.5", "*")) {
+            var r = given().config(raw).header("Accept-Encoding", acceptEncoding).get("/api/stats/themes").then().statusCode(200)
+                    .header("Content-Encoding", equalTo("gzip")).extract();
+            byte[] zipped = r.asByteArray();
+            assertTrue(zipped.length < plain.length / 2, acceptEncoding + ": " + zipped.length + " of " + plain.length);
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped))) {
+                assertArrayEquals(plain, in.readAllBytes(), acceptEncoding + ": the same answer once decoded");
+            }
+            String etag = r.header("ETag");
+            assertTrue(etag.endsWith("-gz\""), etag);
+            given().config(raw).header("Accept-Encoding", acceptEncoding).header("If-None-Match", etag)
+                    .get("/api/stats/themes").then().statusCode(304).header("ETag", equalTo(etag));
+        }
+        for (String refused : List.of("identity", "gzip;q=0", "*;q=0", "br")) {
+            given().config(raw).header("Accept-Encoding", refused).get("/api/stats/themes").then().statusCode(200)
+                    .header("Content-Encoding", nullValue());
+        }
+        // small answers are not worth it
+        given().config(raw).header("Accept-Encoding", "gzip").get("/api/stats/summary").then().statusCode(200)
+                .header("Content-Encoding", nullValue());
     }
 
     @Test
