@@ -1,6 +1,7 @@
 package org.liaison.stats;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,8 +37,14 @@ public class StatsResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    HttpServerRequest request;
+
     private Uni<Response> answer(Aggregate a) {
-        return responder.answer(a, uri, headers);
+        List<String> accept = request.headers().getAll(HttpHeaders.ACCEPT);
+        String spelling = accept.size() > 1 ? null
+                : StatsHitRoute.spelling(request.path(), request.query(), accept.isEmpty() ? null : accept.get(0));
+        return responder.answer(a, uri, headers, spelling);
     }
 
     @GET

@@ -49,12 +49,18 @@ public class StatsResponder {
     StatsCache cache;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    StatsHitRoute hitRoute;
 
     @RegisterForReflection
     public record Body(String aggregate, long dataVersion, Map<String, String> parameters, List<Map<String, Object>> rows) {
     }
 
-    public Uni<Response> answer(Aggregate aggregate, UriInfo uri, HttpHeaders headers) {
+    /**
+     * @param spelling the request as {@link StatsHitRoute} will see it again, or null when it
+     *        cannot stand for the request (several Accept headers)
+     */
+    public Uni<Response> answer(Aggregate aggregate, UriInfo uri, HttpHeaders headers, String spelling) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         for (String name : q.keySet()) {
             if (!COMMON.contains(name) && !aggregate.extra.contains(name)) {
@@ -74,6 +80,9 @@ public class StatsResponder {
         }
         // the normalised request: what the answer depends on, whatever order or spelling the query had
         String key = aggregate.file + '\u001f' + parameters + '\u001f' + given.keySet() + '\u001f' + representation.param;
+        if (spelling != null) {
+            hitRoute.remember(spelling, key); // valid and normalised: the same spelling means the same key from now on
+        }
         StatsCache.Entry hit = cache.get(key);
         if (hit != null) {
             return Uni.createFrom().item(ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(hit.etag()))
@@ -131,9 +140,12 @@ public class StatsResponder {
 
     /** 304 with the ETag of the variant the client holds (the gzip one if that is what it sent). */
     private static Response notModified(String etag, String ifNoneMatch) {
-        String held = ifNoneMatch != null && ifNoneMatch.contains(etag + GZIP_ETAG_SUFFIX + "\"") ? etag + GZIP_ETAG_SUFFIX : etag;
-        return Response.notModified(new EntityTag(held)).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+        return Response.notModified(new EntityTag(heldTag(etag, ifNoneMatch))).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.VARY, VARY).build();
+    }
+
+    static String heldTag(String etag, String ifNoneMatch) {
+        return ifNoneMatch != null && ifNoneMatch.contains(etag + GZIP_ETAG_SUFFIX + "\"") ? etag + GZIP_ETAG_SUFFIX : etag;
     }
 
     /** The file's parameters: validated filters (locality names resolved to codes) and this aggregate's own. */
