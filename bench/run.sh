@@ -16,7 +16,11 @@ IMPORT_N="${IMPORT_N:-100000}"
 PORT=55432 A=18080 B=18081
 PGDATA=/tmp/liaison-bench-pg
 OUT=/tmp/liaison-bench
-JVM_OPTS="${JVM_OPTS:--Xmx256m}"
+# heap caps as deployed: at a million exchanges the JVM import peaks near 480 MB with -Xmx256m
+# and 330-390 MB with 128-192m; the native heap is otherwise sized from the host's memory
+# (this toolchain's images do not read cgroup limits) and its peak varied 149-178 MB
+JVM_OPTS="${JVM_OPTS:--Xmx128m}"
+NATIVE_OPTS="${NATIVE_OPTS:--Xmx64m}"
 mkdir -p "$OUT"
 ENDPOINTS=(themes domains localities locality-pairs timeline people theme-cooccurrence summary)
 
@@ -261,9 +265,9 @@ if [ -n "${GRAALVM_HOME:-}" ]; then
   if [ "${BUILD_NATIVE:-0}" = 1 ] || [ ! -x "$RUNNER" ]; then
     JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.native.native-image-xmx=8g
   fi
-  start native-a $A "$RUNNER"
+  start native-a $A "$RUNNER" $NATIVE_OPTS
   NATIVE_READY=$READY_MS; NATIVE_A=$STARTED_PID; NATIVE_RSS_READY=$(rss_mb "$NATIVE_A")
-  start native-b $B env LIAISON_STATS_CACHE_ENABLED=false "$RUNNER"
+  start native-b $B env LIAISON_STATS_CACHE_ENABLED=false "$RUNNER" $NATIVE_OPTS
   : >"$OUT/miss-p50-native.txt"
   measure_service native $A $B "$NATIVE_A"
   NATIVE_ROWS="| native | $NATIVE_READY ms | $NATIVE_RSS_READY MB | $RSS_LOAD MB | $HWM MB |"
@@ -272,7 +276,7 @@ fi
 
 # ---- summary -------------------------------------------------------------------------------
 {
-  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores ($(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)), service, PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') and load generator on one machine; N = $N exchanges (generated in $GEN_S s). JVM options: $JVM_OPTS."
+  echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores ($(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)), service, PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') and load generator on one machine; N = $N exchanges (generated in $GEN_S s). JVM options: $JVM_OPTS; native options: $NATIVE_OPTS."
   echo
   echo "| figure | value |"
   echo "|---|---|"
