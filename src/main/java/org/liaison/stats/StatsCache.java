@@ -24,6 +24,10 @@ import org.liaison.web.ContentCoding;
 @Singleton
 public class StatsCache {
 
+    /** What goes out for one request: the bytes, their strong ETag and whether they are gzip. */
+    public record Variant(byte[] bytes, String etag, boolean gzip) {
+    }
+
     /**
      * One rendered answer: the body as sent, its ETag and media type; a body-less entry means
      * "not modified". The gzip copy is made on the first request that accepts it and kept with
@@ -66,6 +70,16 @@ public class StatsCache {
                 gzip = g;
             }
             return g;
+        }
+
+        /**
+         * The representation for a client that does or does not accept gzip: the compressed copy,
+         * under its own ETag, for bodies of {@link ContentCoding#MIN_BYTES} and more.
+         */
+        public Variant variant(boolean acceptsGzip) {
+            return acceptsGzip && body.length >= ContentCoding.MIN_BYTES
+                    ? new Variant(gzip(), etag + StatsResponder.GZIP_ETAG_SUFFIX, true)
+                    : new Variant(body, etag, false);
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,9 +44,18 @@ public class StatsHitRoute {
         router.get("/api/stats/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
     }
 
-    /** What a request's answer depends on as sent: path, raw query and Accept (Accept-Encoding is applied per answer). */
-    static String spelling(String path, String query, String accept) {
-        return path + '?' + (query == null ? "" : query) + '\u001f' + (accept == null ? "" : accept);
+    /**
+     * What a request's answer depends on as sent: path, raw query and Accept (Accept-Encoding is
+     * applied per answer); null when several Accept headers make the spelling ambiguous, and the
+     * resource decides every time.
+     */
+    static String spelling(HttpServerRequest request) {
+        List<String> accept = request.headers().getAll(HttpHeaders.ACCEPT);
+        if (accept.size() > 1) {
+            return null;
+        }
+        String query = request.query();
+        return request.path() + '?' + (query == null ? "" : query) + '\u001f' + (accept.isEmpty() ? "" : accept.get(0));
     }
 
     void remember(String spelling, String key) {
@@ -62,9 +72,8 @@ public class StatsHitRoute {
 
     private void serve(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String key = cache.usable() && request.headers().getAll(HttpHeaders.ACCEPT).size() <= 1
-                ? keyBySpelling.get(spelling(request.path(), request.query(), request.getHeader(HttpHeaders.ACCEPT)))
-                : null;
+        String spelling = cache.usable() ? spelling(request) : null;
+        String key = spelling == null ? null : keyBySpelling.get(spelling);
         StatsCache.Entry hit = key == null ? null : cache.get(key);
         if (hit == null) {
             ctx.next();
@@ -78,15 +87,12 @@ public class StatsHitRoute {
             response.setStatusCode(304).putHeader(HttpHeaders.ETAG, quoted(StatsResponder.heldTag(hit.etag(), ifNoneMatch))).end();
             return;
         }
-        byte[] body = hit.body();
-        if (body.length >= ContentCoding.MIN_BYTES && ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-            body = hit.gzip();
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip")
-                    .putHeader(HttpHeaders.ETAG, quoted(hit.etag() + StatsResponder.GZIP_ETAG_SUFFIX));
-        } else {
-            response.putHeader(HttpHeaders.ETAG, quoted(hit.etag()));
+        StatsCache.Variant sent = hit.variant(ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
+        if (sent.gzip()) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType()).end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+        response.putHeader(HttpHeaders.ETAG, quoted(sent.etag())).putHeader(HttpHeaders.CONTENT_TYPE, hit.mediaType())
+                .end(Buffer.buffer(Unpooled.wrappedBuffer(sent.bytes())));
     }
 
     private static String quoted(String tag) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,10 +40,7 @@ public class StatsResource {
     HttpServerRequest request;
 
     private Uni<Response> answer(Aggregate a) {
-        List<String> accept = request.headers().getAll(HttpHeaders.ACCEPT);
-        String spelling = accept.size() > 1 ? null
-                : StatsHitRoute.spelling(request.path(), request.query(), accept.isEmpty() ? null : accept.get(0));
-        return responder.answer(a, uri, headers, spelling);
+        return responder.answer(a, uri, headers, StatsHitRoute.spelling(request));
     }
 
     @GET

@@ -125,13 +125,11 @@ public class StatsResponder {
         if (e.body() == null) {
             return notModified(e.etag(), ifNoneMatch);
         }
-        Response.ResponseBuilder ok;
-        if (gzip && e.body().length >= ContentCoding.MIN_BYTES) {
-            // a different representation, so a different strong ETag; If-None-Match accepts both
-            ok = Response.ok(e.gzip(), e.mediaType()).tag(new EntityTag(e.etag() + GZIP_ETAG_SUFFIX))
-                    .header(HttpHeaders.CONTENT_ENCODING, "gzip");
-        } else {
-            ok = Response.ok(e.body(), e.mediaType()).tag(new EntityTag(e.etag()));
+        // gzip is a different representation, so a different strong ETag; If-None-Match accepts both
+        StatsCache.Variant sent = e.variant(gzip);
+        Response.ResponseBuilder ok = Response.ok(sent.bytes(), e.mediaType()).tag(new EntityTag(sent.etag()));
+        if (sent.gzip()) {
+            ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return ok.header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.VARY, VARY)
