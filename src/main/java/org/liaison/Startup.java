@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.liaison.exchange.Organisations;
 import org.liaison.gazetteer.Gazetteer;
-import org.liaison.ingest.DemoData;
-import org.liaison.ingest.extract.ArticleExtractor;
+import org.liaison.exchange.bulk.DemoData;
+import org.liaison.article.extract.ArticleExtractor;
 import org.liaison.people.PeopleDirectory;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
 
 /**

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.liaison.ingest.ExchangeImporter;
+import org.liaison.exchange.bulk.ExchangeImporter;
 import org.liaison.web.JsonErrors;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;

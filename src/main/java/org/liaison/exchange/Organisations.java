@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.liaison.text.AliasKey;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 
 /** Organisations participants represent, from {@code reference/organisations.tsv}; resolved by code or name. */
 @Singleton

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.liaison.text.AliasKey;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 
 /**
  * The gazetteer: every locality and all its names, loaded from {@code reference/localities.tsv}

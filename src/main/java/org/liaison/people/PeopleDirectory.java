@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.liaison.text.AliasKey;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 
 /**
  * People and their aliases. The file {@code reference/people.tsv} seeds the database; people

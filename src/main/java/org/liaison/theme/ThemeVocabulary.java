@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 
 /** The theme vocabulary, loaded from {@code reference/themes.tsv} and validated at start. */
 @Singleton

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.liaison.gazetteer.Gazetteer;
-import org.liaison.ingest.extract.ArticleExtractor;
-import org.liaison.ingest.extract.ArticleInput;
+import org.liaison.article.extract.ArticleExtractor;
+import org.liaison.article.extract.ArticleInput;
 import org.liaison.people.PeopleDirectory;
 import org.liaison.theme.ThemeVocabulary;
 

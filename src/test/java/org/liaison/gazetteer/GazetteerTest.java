@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.liaison.text.ReferenceDataException;
+import org.liaison.reference.ReferenceDataException;
 
 /** The gazetteer file itself, without a server: its rules and its error messages. */
 class GazetteerTest {

@@ -1,4 +1,4 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.liaison.text;
+package org.liaison.reference;
 
 /** A reference data file (vocabulary, gazetteer, aliases) is malformed; startup stops with this message. */
 public class ReferenceDataException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.exchange.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

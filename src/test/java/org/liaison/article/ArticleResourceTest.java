@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.article;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

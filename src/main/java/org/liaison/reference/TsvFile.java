@@ -1,4 +1,4 @@
-package org.liaison.text;
+package org.liaison.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;

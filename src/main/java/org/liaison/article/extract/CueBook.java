@@ -1,4 +1,4 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 
 /** The extractor's cue patterns ({@code extraction/cues.tsv}) by category. */
 final class CueBook {
@@ -29,7 +29,7 @@ final class CueBook {
                 "phone", "hybrid", "not_exchange", "multilateral", "future", "background", "earlier", "present", "venue_before",
                 "authority", "not_authority", "cn", "vn")) {
             if (!byCategory.containsKey(required)) {
-                throw new org.liaison.text.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");
+                throw new org.liaison.reference.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

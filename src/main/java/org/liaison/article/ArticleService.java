@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,9 +23,9 @@ import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
 import org.liaison.exchange.ResolvedExchange;
 import org.liaison.exchange.ValidExchange;
-import org.liaison.ingest.extract.ArticleExtractor;
-import org.liaison.ingest.extract.ArticleInput;
-import org.liaison.ingest.extract.ExtractedExchange;
+import org.liaison.article.extract.ArticleExtractor;
+import org.liaison.article.extract.ArticleInput;
+import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
 

@@ -1,4 +1,4 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,7 +22,7 @@ import org.liaison.gazetteer.Locality;
 import org.liaison.gazetteer.LocalityRef;
 import org.liaison.people.PeopleDirectory;
 import org.liaison.text.AliasKey;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
 
 /**

@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.exchange.bulk;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;

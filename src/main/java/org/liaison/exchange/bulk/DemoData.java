@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.exchange.bulk;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package org.liaison.ingest.extract;
+package org.liaison.article.extract;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.liaison.text.TsvFile;
+import org.liaison.reference.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
 
 /** The bilingual wordings of each theme ({@code extraction/themes.tsv}), checked against the vocabulary. */

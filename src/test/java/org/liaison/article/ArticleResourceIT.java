@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.article;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;

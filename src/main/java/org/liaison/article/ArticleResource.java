@@ -1,4 +1,4 @@
-package org.liaison.ingest;
+package org.liaison.article;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.liaison.ingest.extract.ArticleInput;
+import org.liaison.article.extract.ArticleInput;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
