@@ -3,7 +3,7 @@
 -- Parameters: the common filters, granularity (year|quarter|month|all).
 -- Columns: period, domain, exchanges, period_exchanges, share.
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 periods as (
     select stats_period(f.date, :'granularity') as period, count(*) as period_exchanges from f group by 1),
 counts as (

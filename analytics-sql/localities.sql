@@ -6,7 +6,7 @@
 -- Without granularity this aggregate counts over the whole range.
 \if :{?granularity} \else \set granularity 'all' \endif
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 units as (
     select distinct f.id, f.date, stats_unit(l.locality_code, :'boundaries') as code
     from f join exchange_locality l on l.exchange_id = f.id

@@ -3,7 +3,7 @@
 -- Parameters: the common filters, boundaries (as-named|current).
 -- Columns: vn_code, vn_name, cn_code, cn_name, exchanges.
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 units as (
     select distinct f.id, stats_unit(l.locality_code, :'boundaries') as code
     from f join exchange_locality l on l.exchange_id = f.id

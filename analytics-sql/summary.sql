@@ -5,10 +5,10 @@
 -- Columns: exchanges, first_date, last_date, central, locality, draft, verified, rejected,
 --          sources, data_version, last_change.
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 any_status as (
-    select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme',
-                                  :'domain', 'draft,verified,rejected', :'boundaries'))
+    select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role',
+                                     :'theme', :'domain', :'person', :'q', 'draft,verified,rejected', :'boundaries'))
 select (select count(*) from f) as exchanges,
        (select min(date) from f) as first_date,
        (select max(date) from f) as last_date,

@@ -3,7 +3,7 @@
 -- Parameters: the common filters.
 -- Columns: theme_a, theme_b, exchanges, exchanges_a, exchanges_b.
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 t as (select f.id, et.theme_code from f join exchange_theme et on et.exchange_id = f.id),
 single as (select theme_code, count(*) as n from t group by 1)
 select a.theme_code as theme_a, b.theme_code as theme_b, count(*) as exchanges,

@@ -4,13 +4,13 @@
 -- the rows to that domain's themes), top (the N themes most discussed over the whole range).
 -- Columns: period, theme, domain, exchanges, period_exchanges, share.
 \ir _params.psql
-with f as (select * from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries')),
+with f as (select * from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries')),
 periods as (
     select stats_period(f.date, :'granularity') as period, count(*) as period_exchanges from f group by 1),
 counts as (
     select stats_period(f.date, :'granularity') as period, t.theme_code as theme, th.domain, count(*) as exchanges
     from f join exchange_theme t on t.exchange_id = f.id join theme th on th.code = t.theme_code
-    where (:'domain' = '' or th.domain = :'domain')
+    where (:'domain' = '' or th.domain = any(string_to_array(:'domain', ',')))
     group by 1, 2, 3),
 kept as (
     select theme from counts group by theme

@@ -10,6 +10,6 @@ select stats_period(f.date, :'granularity') as period,
        count(*) filter (where f.format = 'online') as online,
        count(*) filter (where f.format = 'phone') as phone,
        count(*) filter (where f.format = 'hybrid') as hybrid
-from stats_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'theme', :'domain', :'status', :'boundaries') f
+from filtered_exchanges(:'from', :'to', :'level', :'format', :'kind', :'country', :'locality', :'role', :'theme', :'domain', :'person', :'q', :'status', :'boundaries') f
 group by 1
 order by 1;

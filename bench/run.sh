@@ -207,7 +207,7 @@ for e in summary themes localities; do
 done
 explain naive-themes "$(grep -v '^--' "$OUT/pgbench-analytics-sql-themes.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
 explain summary-first-date "select min(date) from exchange where stats_status_ok(status, '')"
-explain filter-theme "select count(*) from stats_exchanges('', '', '', '', '', '', '', 'maritime', '', '', 'as-named')"
+explain filter-theme "select count(*) from filtered_exchanges('', '', '', '', '', '', '', '', 'maritime', '', '', '', '', 'as-named')"
 explain import-find-by-keys "select id from exchange where natural_key = any(array['synthetic-1', 'synthetic-500000', 'none'])"
 explain rollup-apply-one "select stats_rollup_apply(array[(select max(id) from exchange)], 1)"
 

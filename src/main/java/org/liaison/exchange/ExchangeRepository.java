@@ -328,35 +328,49 @@ public class ExchangeRepository {
     public record Page(long total, List<ExchangeView> items) {
     }
 
-    public Uni<Page> list(ExchangeFilter filter, String sort, int limit, int offset) {
-        ExchangeSql.Where where = ExchangeSql.where(filter);
-        Tuple countArgs = Tuple.from(where.args());
-        List<Object> pageArgs = new ArrayList<>(where.args());
+    public Uni<Page> list(ExchangeFilter filter, String sort, int limit, long offset) {
+        ExchangeSql.From from = ExchangeSql.from(filter);
+        List<Object> pageArgs = new ArrayList<>(from.args());
         pageArgs.add(limit);
         pageArgs.add(offset);
-        String idsSql = "select e.id from exchange e" + where.sql() + " order by " + ExchangeSql.orderBy(sort)
-                + " limit $" + (where.args().size() + 1) + " offset $" + (where.args().size() + 2);
-        return pool.preparedQuery("select count(*) from exchange e" + where.sql()).execute(countArgs)
+        String idsSql = "select e.id" + from.sql() + " order by " + ExchangeSql.orderBy(sort)
+                + " limit $" + (from.args().size() + 1) + " offset $" + (from.args().size() + 2);
+        return pool.preparedQuery("select count(*)" + from.sql()).execute(Tuple.from(from.args()))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(total -> pool.preparedQuery(idsSql).execute(Tuple.from(pageArgs))
                         .chain(rows -> views(pool, ids(rows)))
                         .map(items -> new Page(total, items)));
     }
 
-    /** Exchanges with id greater than {@code after}, in id order: export pages. */
-    public Uni<List<ExchangeView>> pageAfter(ExchangeFilter filter, long after, int size, long[] lastId) {
-        ExchangeSql.Where where = ExchangeSql.where(filter);
-        List<Object> args = new ArrayList<>(where.args());
-        args.add(after);
+    /** Where an export page ended: the last row's sort value and id; null before the first page. */
+    public record Cursor(Object value, long id) {
+    }
+
+    /** One export page: up to {@code size} exchanges after {@code after}, in {@code sort} order. */
+    public record ExportPage(List<ExchangeView> items, Cursor last) {
+    }
+
+    /** Keyset pages (not offsets): each page costs the same however far into the dataset it is. */
+    public Uni<ExportPage> pageAfter(ExchangeFilter filter, String sort, Cursor after, int size) {
+        ExchangeSql.From from = ExchangeSql.from(filter);
+        ExchangeSql.Sort order = ExchangeSql.sort(sort);
+        List<Object> args = new ArrayList<>(from.args());
+        String where = "";
+        if (after != null) {
+            args.add(after.value());
+            args.add(after.id());
+            where = " where " + order.after(args.size() - 1, args.size());
+        }
         args.add(size);
-        String sql = "select e.id from exchange e" + where.sql() + (where.sql().isEmpty() ? " where " : " and ")
-                + "e.id > $" + (args.size() - 1) + " order by e.id limit $" + args.size();
+        String sql = "select e.id, " + order.column() + from.sql() + where + " order by " + order.orderBy() + " limit $" + args.size();
         return pool.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
             List<Long> ids = ids(rows);
-            if (!ids.isEmpty()) {
-                lastId[0] = ids.get(ids.size() - 1);
+            Cursor last = after;
+            for (Row r : rows) {
+                last = new Cursor(r.getValue(1), r.getLong(0));
             }
-            return views(pool, ids);
+            Cursor end = last;
+            return views(pool, ids).map(items -> new ExportPage(items, end));
         });
     }
 

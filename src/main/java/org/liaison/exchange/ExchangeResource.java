@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,10 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -31,16 +32,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.liaison.exchange.bulk.ExchangeImporter;
+import org.liaison.web.ContentCoding;
 import org.liaison.web.JsonErrors;
+import org.liaison.web.MediaTypes;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;
+import org.liaison.web.Representation;
 import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
 
@@ -49,8 +55,8 @@ import org.liaison.web.ProblemType;
 @Tag(name = "Exchanges")
 public class ExchangeResource {
 
-    public static final String NDJSON = "application/x-ndjson";
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String NDJSON = MediaTypes.NDJSON;
+    static final String MERGE_PATCH = MediaTypes.MERGE_PATCH;
     static final String EXAMPLE = """
             {"date": "2023-09-28", "date_precision": "day", "format": "in_person", "kind": "courtesy_call",
              "venue": "Beijing", "status": "verified",
@@ -62,40 +68,70 @@ public class ExchangeResource {
              "sources": [{"url": "https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp",
                           "outlet": "en.vietnamplus.vn", "published": "2023-09-28", "language": "en"}]}""";
 
+    /** EXAMPLE as one NDJSON line. */
+    public static final String EXAMPLE_LINE = "{\"date\": \"2023-09-28\", \"date_precision\": \"day\", \"format\": \"in_person\", "
+            + "\"kind\": \"courtesy_call\", \"venue\": \"Beijing\", \"status\": \"verified\", \"participants\": ["
+            + "{\"name\": \"Dinh Tien Dung\", \"side\": \"VN\", \"titles\": \"Secretary of the Hanoi Party Committee\", \"locality\": \"Hanoi\"}, "
+            + "{\"name\": \"Wang Huning\", \"side\": \"CN\", \"titles\": \"Chairman of the CPPCC National Committee\", \"organisation\": \"CPPCC\"}], "
+            + "\"localities\": [{\"name\": \"Hà Nội\", \"role\": \"participant\"}], "
+            + "\"themes\": [\"high-level-trust\", \"party-building\", \"trade-investment\"], "
+            + "\"sources\": [{\"url\": \"https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp\", "
+            + "\"outlet\": \"en.vietnamplus.vn\", \"published\": \"2023-09-28\", \"language\": \"en\"}]}";
+
     @Inject
     ExchangeService service;
     @Inject
-    ExchangeQueryParams params;
-    @Inject
-    ExchangeImporter importer;
+    ExchangeFilters filters;
     @Inject
     ObjectMapper mapper;
 
+    /** The sorts of the list and the export. */
+    public static final Set<String> SORTS = Set.copyOf(ExchangeSql.SORTS);
+
     @RegisterForReflection
-    public record PageResponse(List<ExchangeView> items, long total, int limit, int offset, String next) {
+    public record PageResponse(List<ExchangeView> items, long total, int limit, long offset, String next) {
     }
 
     @GET
-    @Operation(summary = "List exchanges", description = "Filters combine with AND; comma-separated values of theme, "
-            + "locality and status combine with OR. locality takes a code or any alias; country is the venue's country; "
-            + "person takes any name or alias of a participant; q searches notes, titles, names and source titles. "
-            + "sort: date, -date (default), created, -created, updated, -updated. limit 1-500 (default 50).")
-    public Uni<PageResponse> list(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("theme") String theme, @QueryParam("domain") String domain,
-            @QueryParam("locality") String locality, @QueryParam("role") String role,
-            @QueryParam("country") String country, @QueryParam("level") String level,
-            @QueryParam("format") String format, @QueryParam("kind") String kind,
-            @QueryParam("person") String person, @QueryParam("status") String status, @QueryParam("q") String q,
-            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            UriInfo uri) {
-        ExchangeFilter filter = params.parse(from, to, theme, domain, locality, role, country, level, format, kind, person, status, q);
-        String s = sort == null ? "-date" : Params.oneOf("sort", sort, Set.copyOf(ExchangeSql.SORTS));
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "List exchanges", description = "Filters combine with AND; the values of one filter "
+            + "(comma-separated, or the parameter repeated) combine with OR; the same filters, spelt the same way, select "
+            + "the same exchanges in the export and every /api/stats aggregate. JSON (a page with total and next), CSV "
+            + "or an aligned table (Accept: text/csv, text/plain, or format=json|csv|table).")
+    @APIResponse(responseCode = "200", description = "One page of exchanges", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = MediaType.TEXT_PLAIN) })
+    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "406", description = "Accept names none of the offered media types",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> list(@BeanParam ExchangeFilterParams params,
+            @Parameter(description = "-date (default), date, -created, created, -updated, updated") @QueryParam("sort") String sort,
+            @Parameter(description = "1-500, default 50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("offset") String offset,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Context UriInfo uri) {
+        Params.only(uri, ExchangeFilterParams.NAMES, List.of("sort", "limit", "offset"));
+        ExchangeFilters.Parsed parsed = filters.parse(params, Representation.NAMES);
+        Representation representation = Representation.of(parsed.output(), accept);
+        String s = sort == null || sort.isBlank() ? "-date" : Params.oneOf("sort", sort, SORTS);
         int lim = Params.intIn("limit", limit, 50, 1, 500);
         int off = Params.intIn("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return service.list(filter, s, lim, off).map(page -> new PageResponse(page.items(), page.total(), lim, off,
-                off + lim < page.total()
-                        ? uri.getRequestUriBuilder().replaceQueryParam("offset", off + lim).build().toString()
-                        : null));
+        return service.list(parsed.filter(), s, lim, off).map(page -> {
+            if (representation != Representation.JSON) {
+                List<Map<String, Object>> rows = page.items().stream().map(ExchangeRow::of).toList();
+                return ContentCoding.ok(representation.render(ExchangeRow.COLUMNS, rows).getBytes(StandardCharsets.UTF_8),
+                        representation.mediaType, acceptEncoding);
+            }
+            // long arithmetic: offset + limit may pass Integer.MAX_VALUE
+            long nextOffset = (long) off + lim;
+            String next = nextOffset < page.total()
+                    ? Params.withOffset(uri, nextOffset)
+                    : null;
+            return ContentCoding.ok(json(new PageResponse(page.items(), page.total(), lim, off, next)),
+                    MediaType.APPLICATION_JSON, acceptEncoding);
+        });
     }
 
     @GET
@@ -103,7 +139,8 @@ public class ExchangeResource {
     @Operation(summary = "One exchange", description = "The ETag is the record's version; send it back in If-Match with PUT or PATCH.")
     @APIResponse(responseCode = "404", description = "No such exchange",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<ExchangeView>> get(@PathParam("id") String id) {
+    public Uni<RestResponse<ExchangeView>> get(@PathParam("id") String id, @Context UriInfo uri) {
+        Params.only(uri, List.of());
         return service.get(uuid(id)).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
@@ -174,19 +211,12 @@ public class ExchangeResource {
         return service.delete(uuid(id)).map(x -> RestResponse.noContent());
     }
 
-    @POST
-    @Path("import")
-    @Consumes({ NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
-    @Operation(summary = "Bulk import NDJSON", description = "One exchange per line, in the shape of POST (an export "
-            + "re-imports as it is). All or nothing: any bad line writes nothing and the 422 lists every bad line with its "
-            + "number, field and reason. Lines match stored exchanges by natural key (the line's key, else date, kind, venue, "
-            + "participants and participant localities): unchanged ones are left alone, changed ones replaced, so "
-            + "re-importing a file changes nothing. At most 200,000 lines. The body is read as a stream and written in "
-            + "batches inside one transaction, so a large file is not held in memory.")
-    @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "one line", value = EXAMPLE)))
-    @Blocking // reads the body as a stream while earlier batches are being written
-    public ExchangeImporter.ImportResult importNdjson(InputStream body) {
-        return importer.importNdjson(new InputStreamReader(body, StandardCharsets.UTF_8));
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a page as JSON", e);
+        }
     }
 
     static String etag(ExchangeView v) {

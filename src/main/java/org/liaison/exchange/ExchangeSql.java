@@ -2,100 +2,58 @@ package org.liaison.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.liaison.text.AliasKey;
+import java.util.Map;
 
 /**
- * The WHERE clause of a filtered exchange query (list and export). Values are always bound
- * parameters, never spliced into the SQL text.
+ * The FROM clause of a filtered exchange query (list and export): the exchanges joined to
+ * {@code filtered_exchanges()}, the SQL function every aggregate filters with too, so a filter
+ * means the same records everywhere. Values are always bound parameters.
  */
 final class ExchangeSql {
 
-    record Where(String sql, List<Object> args) {
-    }
-
-    private ExchangeSql() {
-    }
-
-    static Where where(ExchangeFilter f) {
-        List<String> c = new ArrayList<>();
-        List<Object> a = new ArrayList<>();
-        if (f.from() != null) {
-            a.add(f.from());
-            c.add("coalesce(e.end_date, e.date) >= $" + a.size());
-        }
-        if (f.to() != null) {
-            a.add(f.to());
-            c.add("e.date <= $" + a.size());
-        }
-        if (!f.themes().isEmpty()) {
-            a.add(f.themes().toArray(String[]::new));
-            c.add("exists (select 1 from exchange_theme t where t.exchange_id = e.id and t.theme_code = any($" + a.size() + "))");
-        }
-        if (f.domain() != null) {
-            a.add(f.domain());
-            c.add("exists (select 1 from exchange_theme t join theme th on th.code = t.theme_code "
-                    + "where t.exchange_id = e.id and th.domain = $" + a.size() + ")");
-        }
-        if (!f.localities().isEmpty()) {
-            a.add(f.localities().toArray(String[]::new));
-            String roleClause = "";
-            if (f.role() != null) {
-                a.add(f.role());
-                roleClause = " and l.role = $" + a.size();
-            }
-            c.add("exists (select 1 from exchange_locality l where l.exchange_id = e.id and l.locality_code = any($"
-                    + (f.role() != null ? a.size() - 1 : a.size()) + ")" + roleClause + ")");
-        }
-        if (f.country() != null) {
-            a.add(f.country());
-            c.add("exists (select 1 from locality v where v.code = e.venue_code and v.country = $" + a.size() + ")");
-        }
-        if (f.level() != null) {
-            a.add(f.level());
-            c.add("e.level = $" + a.size());
-        }
-        if (f.format() != null) {
-            a.add(f.format());
-            c.add("e.format = $" + a.size());
-        }
-        if (f.kind() != null) {
-            a.add(f.kind());
-            c.add("e.kind = $" + a.size());
-        }
-        if (f.person() != null) {
-            a.add(AliasKey.of(f.person()));
-            c.add("exists (select 1 from participant p join person_alias pa on pa.person_id = p.person_id "
-                    + "where p.exchange_id = e.id and pa.alias_key = $" + a.size() + ")");
-        }
-        if (!f.statuses().isEmpty()) {
-            a.add(f.statuses().toArray(String[]::new));
-            c.add("e.status = any($" + a.size() + ")");
-        }
-        if (f.q() != null) {
-            a.add("%" + f.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            int text = a.size();
-            a.add("%" + AliasKey.of(f.q()) + "%");
-            int name = a.size();
-            c.add("(lower(coalesce(e.notes, '')) like $" + text
-                    + " or exists (select 1 from participant p where p.exchange_id = e.id and lower(coalesce(p.titles, '')) like $" + text + ")"
-                    + " or exists (select 1 from participant p join person_alias pa on pa.person_id = p.person_id"
-                    + " where p.exchange_id = e.id and pa.alias_key like $" + name + ")"
-                    + " or exists (select 1 from exchange_source es join source s on s.id = es.source_id"
-                    + " where es.exchange_id = e.id and lower(coalesce(s.title, '')) like $" + text + "))");
-        }
-        return new Where(c.isEmpty() ? "" : " where " + String.join(" and ", c), a);
+    record From(String sql, List<Object> args) {
     }
 
     static final List<String> SORTS = List.of("date", "-date", "created", "-created", "updated", "-updated");
 
-    static String orderBy(String sort) {
-        return switch (sort) {
-            case "date" -> "e.date, e.id";
-            case "created" -> "e.created_at, e.id";
-            case "-created" -> "e.created_at desc, e.id desc";
-            case "updated" -> "e.updated_at, e.id";
-            case "-updated" -> "e.updated_at desc, e.id desc";
-            default -> "e.date desc, e.id desc";
+    private ExchangeSql() {
+    }
+
+    static From from(ExchangeFilter f) {
+        Map<String, String> p = f.sqlParameters();
+        List<Object> args = new ArrayList<>(p.values());
+        StringBuilder call = new StringBuilder();
+        for (int i = 1; i <= args.size(); i++) {
+            call.append(i == 1 ? "" : ", ").append('$').append(i);
+        }
+        return new From(" from exchange e join filtered_exchanges(" + call + ") f on f.id = e.id", args);
+    }
+
+    /** A sort: the column, and its direction; the id breaks ties (and keys export pages). */
+    record Sort(String column, boolean descending) {
+        String orderBy() {
+            String dir = descending ? " desc" : "";
+            return column + dir + ", e.id" + dir;
+        }
+
+        /** Rows after a page's last one, for keyset pages: ($a, $b) are its sort value and id. */
+        String after(int a, int b) {
+            return "(" + column + ", e.id) " + (descending ? "<" : ">") + " ($" + a + ", $" + b + ")";
+        }
+    }
+
+    static Sort sort(String sort) {
+        boolean desc = sort.startsWith("-");
+        String column = switch (desc ? sort.substring(1) : sort) {
+            case "date" -> "e.date";
+            case "created" -> "e.created_at";
+            case "updated" -> "e.updated_at";
+            default -> throw new IllegalArgumentException("unknown sort " + sort);
         };
+        return new Sort(column, desc);
+    }
+
+    static String orderBy(String sort) {
+        return sort(sort).orderBy();
     }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.liaison.reference.TsvFile;
 public class Gazetteer {
 
     public static final String FILE = "reference/localities.tsv";
+    /** Names that are no locality on their own ("Hồ Chí Minh": the person, or the Academy). */
+    public static final String NOT_PLACE_NAMES = "reference/not-place-names.tsv";
     /** The day the 2025 Vietnamese reorganisation took effect. */
     public static final LocalDate REORGANISATION_2025 = LocalDate.of(2025, 7, 1);
 
@@ -44,12 +47,21 @@ public class Gazetteer {
     private final Map<String, Locality> byCode;
     private final Map<String, List<Locality>> byKey;
     private final Map<String, List<String>> absorbed;
+    private final Set<String> notPlaceNames;
 
     public Gazetteer() {
         this(FILE);
     }
 
     Gazetteer(String resource) {
+        Set<String> notPlaces = new HashSet<>();
+        for (TsvFile.Row row : TsvFile.read(NOT_PLACE_NAMES, 2, 2)) {
+            if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) {
+                throw row.error("a name and the reason it is not a place are required");
+            }
+            notPlaces.add(AliasKey.of(row.cell(0)));
+        }
+        this.notPlaceNames = Set.copyOf(notPlaces);
         Map<String, Locality> codes = new LinkedHashMap<>();
         List<TsvFile.Row> rows = TsvFile.read(resource, 9, 9);
         for (TsvFile.Row row : rows) {
@@ -117,6 +129,11 @@ public class Gazetteer {
         this.absorbed = merged;
     }
 
+    /** False for a name that is no locality on its own, whatever unit word it lacks ({@link #NOT_PLACE_NAMES}). */
+    public boolean isPlaceName(String value) {
+        return !notPlaceNames.contains(AliasKey.of(value));
+    }
+
     /** Canonical name, English name and every alias. */
     public static Set<String> names(Locality l) {
         Set<String> names = new LinkedHashSet<>();
@@ -149,6 +166,9 @@ public class Gazetteer {
         Locality exact = byCode(value.strip());
         if (exact != null) {
             return new Lookup(List.of(exact));
+        }
+        if (!isPlaceName(value)) {
+            return new Lookup(List.of());
         }
         List<Locality> hits = byKey.getOrDefault(AliasKey.place(value), List.of());
         if (country != null) {

@@ -2,6 +2,11 @@ package org.liaison.gazetteer;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.liaison.web.Problem;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,18 +33,25 @@ public class LocalityResource {
                     + "Vietnamese) contain q. Vietnamese units absorbed on 2025-07-01 carry valid_to and successor; "
                     + "their successor lists them under absorbed. as_of keeps the units in force on that day: "
                     + "as_of=2025-06-30 gives Việt Nam's 63 former units, as_of=2025-07-01 its 34 current ones.")
+    @APIResponse(responseCode = "200", description = "Localities")
+    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<LocalityView> list(
             @Parameter(description = "VN or CN") @QueryParam("country") String country,
             @Parameter(description = "Name, alias or code, e.g. 'ha noi', 'Hanoi', 'Quảng Tây'") @QueryParam("q") String q,
-            @Parameter(description = "YYYY-MM-DD: only units in force on that day") @QueryParam("as_of") String asOf) {
-        return gazetteer.search(q, Params.country("country", country), Params.date("as_of", asOf)).stream()
+            @Parameter(description = "YYYY-MM-DD: only units in force on that day") @QueryParam("as_of") String asOf,
+            @Context UriInfo uri) {
+        Params.only(uri, List.of("country", "q", "as_of"));
+        return gazetteer.search(Params.text(q), Params.country("country", country), Params.date("as_of", asOf, Params.EARLIEST, Params.LATEST)).stream()
                 .map(l -> LocalityView.of(l, gazetteer)).toList();
     }
 
     @GET
     @Path("{code}")
     @Operation(summary = "One locality by code")
-    public LocalityView get(@PathParam("code") String code) {
+    @APIResponse(responseCode = "200", description = "The locality")
+    @APIResponse(responseCode = "404", description = "No such locality", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public LocalityView get(@PathParam("code") String code, @Context UriInfo uri) {
+        Params.only(uri, List.of());
         Locality l = gazetteer.byCode(code);
         if (l == null) {
             throw ProblemException.notFound("Locality " + code);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.liaison.exchange.ExchangeFilterParams;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,8 +40,8 @@ public class StatsResource {
     @Context
     HttpServerRequest request;
 
-    private Uni<Response> answer(Aggregate a) {
-        return responder.answer(a, uri, headers, StatsHitRoute.spelling(request));
+    private Uni<Response> answer(Aggregate a, ExchangeFilterParams filters) {
+        return responder.answer(a, filters, uri, headers, StatsHitRoute.spelling(request));
     }
 
     @GET
@@ -55,8 +56,8 @@ public class StatsResource {
                     {"aggregate": "themes", "data_version": 31, "parameters": {"granularity": "year"},
                      "rows": [{"period": "2023", "theme": "high-level-trust", "domain": "politics",
                                "exchanges": 9, "period_exchanges": 15, "share": 0.6}]}""")))
-    public Uni<Response> themes(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.THEMES);
+    public Uni<Response> themes(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.THEMES, filters);
     }
 
     @GET
@@ -68,8 +69,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "domains", value = """
                     {"aggregate": "domains", "rows": [{"period": "2023", "domain": "politics", "exchanges": 12,
                      "period_exchanges": 15, "share": 0.8}]}""")))
-    public Uni<Response> domains(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.DOMAINS);
+    public Uni<Response> domains(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.DOMAINS, filters);
     }
 
     @GET
@@ -83,8 +84,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "localities", value = """
                     {"aggregate": "localities", "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi",
                      "country": "CN", "exchanges": 6}]}""")))
-    public Uni<Response> localities(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.LOCALITIES);
+    public Uni<Response> localities(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.LOCALITIES, filters);
     }
 
     @GET
@@ -94,8 +95,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "pairs", value = """
                     {"aggregate": "locality_pairs", "rows": [{"vn_code": "VN-09", "vn_name": "Lạng Sơn",
                      "cn_code": "CN-GX", "cn_name": "Guangxi", "exchanges": 3}]}""")))
-    public Uni<Response> localityPairs(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.LOCALITY_PAIRS);
+    public Uni<Response> localityPairs(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.LOCALITY_PAIRS, filters);
     }
 
     @GET
@@ -106,8 +107,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "timeline", value = """
                     {"aggregate": "timeline", "rows": [{"period": "2023", "exchanges": 15, "central": 6, "locality": 9,
                      "in_person": 11, "online": 4, "phone": 0, "hybrid": 0}]}""")))
-    public Uni<Response> timeline(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.TIMELINE);
+    public Uni<Response> timeline(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.TIMELINE, filters);
     }
 
     @GET
@@ -119,8 +120,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "people", value = """
                     {"aggregate": "people", "rows": [{"name": "Nguyễn Xuân Thắng", "side": "VN", "exchanges": 7,
                      "first_date": "2021-12-29", "last_date": "2025-11-12"}]}""")))
-    public Uni<Response> people(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.PEOPLE);
+    public Uni<Response> people(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.PEOPLE, filters);
     }
 
     @GET
@@ -130,8 +131,8 @@ public class StatsResource {
             examples = @ExampleObject(name = "cooccurrence", value = """
                     {"aggregate": "theme_cooccurrence", "rows": [{"theme_a": "high-level-trust", "theme_b": "trade-investment",
                      "exchanges": 8, "exchanges_a": 18, "exchanges_b": 10}]}""")))
-    public Uni<Response> themeCooccurrence(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.THEME_COOCCURRENCE);
+    public Uni<Response> themeCooccurrence(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.THEME_COOCCURRENCE, filters);
     }
 
     @GET
@@ -142,7 +143,7 @@ public class StatsResource {
                     {"aggregate": "summary", "rows": [{"exchanges": 28, "first_date": "2019-03-22", "last_date": "2025-11-27",
                      "central": 10, "locality": 18, "draft": 0, "verified": 28, "rejected": 0, "sources": 28,
                      "data_version": 31, "last_change": "2026-11-23T07:00:00Z"}]}""")))
-    public Uni<Response> summary(@BeanParam StatsFilters filters) {
-        return answer(Aggregate.SUMMARY);
+    public Uni<Response> summary(@BeanParam ExchangeFilterParams filters) {
+        return answer(Aggregate.SUMMARY, filters);
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.liaison.exchange.ExchangeFilter;
-import org.liaison.exchange.ExchangeQueryParams;
+import org.liaison.exchange.ExchangeFilterParams;
+import org.liaison.exchange.ExchangeFilters;
 import org.liaison.web.ContentCoding;
 import org.liaison.web.Params;
 import org.liaison.web.ProblemException;
@@ -34,9 +35,6 @@ import org.liaison.web.Representation;
 @ApplicationScoped
 public class StatsResponder {
 
-    /** Every aggregate takes these; boundaries also decides how the locality filter matches merged units. */
-    static final List<String> COMMON = List.of("from", "to", "level", "format", "kind", "country", "locality", "theme",
-            "domain", "status", "boundaries");
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
     static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
     static final String GZIP_ETAG_SUFFIX = "-gz";
@@ -44,7 +42,7 @@ public class StatsResponder {
     @Inject
     StatsService stats;
     @Inject
-    ExchangeQueryParams filters;
+    ExchangeFilters filters;
     @Inject
     StatsCache cache;
     @Inject
@@ -60,23 +58,20 @@ public class StatsResponder {
      * @param spelling the request as {@link StatsHitRoute} will see it again, or null when it
      *        cannot stand for the request (several Accept headers)
      */
-    public Uni<Response> answer(Aggregate aggregate, UriInfo uri, HttpHeaders headers, String spelling) {
+    public Uni<Response> answer(Aggregate aggregate, ExchangeFilterParams filterParams, UriInfo uri, HttpHeaders headers,
+            String spelling) {
+        Params.only(uri, ExchangeFilterParams.NAMES, aggregate.extra);
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        for (String name : q.keySet()) {
-            if (!COMMON.contains(name) && !aggregate.extra.contains(name)) {
-                throw ProblemException.invalidParameter(name, q.getFirst(name), "is not a parameter of this aggregate; it takes "
-                        + String.join(", ", COMMON) + (aggregate.extra.isEmpty() ? "" : ", " + String.join(", ", aggregate.extra)));
-            }
-        }
-        Params.Format format = Params.format(q.getFirst("format"), Representation.NAMES);
-        Representation representation = Representation.of(format.output(), headers.getHeaderString(HttpHeaders.ACCEPT));
-        Map<String, String> parameters = parameters(aggregate, q, format.exchangeFormat());
+        ExchangeFilters.Parsed parsed = filters.parse(filterParams, Representation.NAMES);
+        Representation representation = Representation.of(parsed.output(), headers.getHeaderString(HttpHeaders.ACCEPT));
+        Map<String, String> parameters = parameters(aggregate, q, parsed.filter());
+        boolean summaries = parsed.filter().coveredBySummaries();
 
         Map<String, String> given = given(aggregate, parameters, q);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean gzip = ContentCoding.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         if (!cache.usable()) {
-            return compute(aggregate, parameters, given, representation, ifNoneMatch, -1).map(e -> response(e, gzip, ifNoneMatch));
+            return compute(aggregate, parameters, summaries, given, representation, ifNoneMatch, -1).map(e -> response(e, gzip, ifNoneMatch));
         }
         // the normalised request: what the answer depends on, whatever order or spelling the query had
         String key = aggregate.file + '\u001f' + parameters + '\u001f' + given.keySet() + '\u001f' + representation.param;
@@ -89,7 +84,7 @@ public class StatsResponder {
                     ? notModified(hit.etag(), ifNoneMatch) : response(hit, gzip, ifNoneMatch));
         }
         long epoch = cache.epoch();
-        return compute(aggregate, parameters, given, representation, ifNoneMatch, epoch).map(entry -> {
+        return compute(aggregate, parameters, summaries, given, representation, ifNoneMatch, epoch).map(entry -> {
             if (entry.body() != null) {
                 cache.put(key, entry);
             }
@@ -98,14 +93,15 @@ public class StatsResponder {
     }
 
     /** Runs the aggregate and renders it; a body-less entry means "not modified". */
-    private Uni<StatsCache.Entry> compute(Aggregate aggregate, Map<String, String> parameters, Map<String, String> given,
+    private Uni<StatsCache.Entry> compute(Aggregate aggregate, Map<String, String> parameters, boolean summaries,
+            Map<String, String> given,
             Representation representation, String ifNoneMatch, long epoch) {
         return stats.dataVersion().chain(version -> {
             String etag = etag(aggregate, parameters, representation, version);
             if (ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(etag))) {
                 return Uni.createFrom().item(new StatsCache.Entry(epoch, etag, representation.mediaType, null));
             }
-            return stats.run(aggregate, parameters).map(table -> new StatsCache.Entry(epoch, etag, representation.mediaType,
+            return stats.run(aggregate, parameters, summaries).map(table -> new StatsCache.Entry(epoch, etag, representation.mediaType,
                     render(aggregate, version, given, table, representation)));
         });
     }
@@ -146,29 +142,14 @@ public class StatsResponder {
         return ifNoneMatch != null && ifNoneMatch.contains(etag + GZIP_ETAG_SUFFIX + "\"") ? etag + GZIP_ETAG_SUFFIX : etag;
     }
 
-    /** The file's parameters: validated filters (locality names resolved to codes) and this aggregate's own. */
-    Map<String, String> parameters(Aggregate aggregate, MultivaluedMap<String, String> q, String exchangeFormat) {
-        ExchangeFilter f = filters.parse(q.getFirst("from"), q.getFirst("to"), q.getFirst("theme"), q.getFirst("domain"),
-                q.getFirst("locality"), null, q.getFirst("country"), q.getFirst("level"), exchangeFormat, q.getFirst("kind"),
-                null, q.getFirst("status"), null);
-        Map<String, String> p = new TreeMap<>();
-        p.put("from", f.from() == null ? "" : f.from().toString());
-        p.put("to", f.to() == null ? "" : f.to().toString());
-        p.put("level", nz(f.level()));
-        p.put("format", nz(f.format()));
-        p.put("kind", nz(f.kind()));
-        p.put("country", nz(f.country()));
-        p.put("locality", String.join(",", f.localities()));
-        p.put("theme", String.join(",", f.themes()));
-        p.put("domain", nz(f.domain()));
-        p.put("status", String.join(",", f.statuses()));
+    /** The file's parameters: the validated filters (locality names resolved to codes) and this aggregate's own. */
+    static Map<String, String> parameters(Aggregate aggregate, MultivaluedMap<String, String> q, ExchangeFilter f) {
+        Map<String, String> p = new TreeMap<>(f.sqlParameters());
         String dflt = aggregate == Aggregate.LOCALITIES ? "all" : "year";
         String granularity = Params.oneOf("granularity", q.getFirst("granularity"), Set.of("year", "quarter", "month", "all"));
         p.put("granularity", granularity == null ? dflt : granularity);
         p.put("side", nz(Params.country("side", q.getFirst("side"))));
         p.put("top", q.getFirst("top") == null ? "" : String.valueOf(Params.intIn("top", q.getFirst("top"), 0, 1, 1000)));
-        String boundaries = Params.oneOf("boundaries", q.getFirst("boundaries"), Set.of("as-named", "current"));
-        p.put("boundaries", boundaries == null ? "as-named" : boundaries);
         return p;
     }
 

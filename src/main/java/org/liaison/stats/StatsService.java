@@ -22,10 +22,6 @@ public class StatsService {
     @Inject
     Pool pool;
 
-    /** The filters the summaries do not keep: a request with any of them runs the base file. */
-    static final List<String> NOT_IN_ROLLUPS = List.of("from", "to", "level", "format", "kind", "country", "locality",
-            "theme", "domain");
-
     private final Map<Aggregate, AnalyticsQuery> queries = new EnumMap<>(Aggregate.class);
     private final Map<Aggregate, AnalyticsQuery> rollupQueries = new EnumMap<>(Aggregate.class);
     private final boolean rollups;
@@ -43,14 +39,16 @@ public class StatsService {
         return queries.get(a);
     }
 
-    /** The file that answers these parameters: analytics-sql/rollup/ when it can, else the base file. */
-    public AnalyticsQuery queryFor(Aggregate a, Map<String, String> parameters) {
-        boolean covered = rollups && NOT_IN_ROLLUPS.stream().allMatch(k -> parameters.getOrDefault(k, "").isEmpty());
-        return covered ? rollupQueries.get(a) : queries.get(a);
+    /**
+     * The file that answers: analytics-sql/rollup/ when the summaries cover the filter
+     * ({@link org.liaison.exchange.ExchangeFilter#coveredBySummaries()}), else the base file.
+     */
+    public AnalyticsQuery queryFor(Aggregate a, boolean coveredBySummaries) {
+        return rollups && coveredBySummaries ? rollupQueries.get(a) : queries.get(a);
     }
 
-    public Uni<Table> run(Aggregate aggregate, Map<String, String> parameters) {
-        AnalyticsQuery q = queryFor(aggregate, parameters);
+    public Uni<Table> run(Aggregate aggregate, Map<String, String> parameters, boolean coveredBySummaries) {
+        AnalyticsQuery q = queryFor(aggregate, coveredBySummaries);
         return pool.preparedQuery(q.sql()).execute(Tuple.from(q.bind(parameters))).map(rows -> {
             List<String> columns = rows.columnsNames();
             List<Map<String, Object>> out = new ArrayList<>();

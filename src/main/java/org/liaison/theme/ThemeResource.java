@@ -2,6 +2,12 @@ package org.liaison.theme;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.liaison.web.Problem;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -21,7 +27,11 @@ public class ThemeResource {
 
     @GET
     @Operation(summary = "The theme vocabulary of the codebook, optionally one domain's themes")
-    public List<Theme> list(@QueryParam("domain") String domain) {
+    @APIResponse(responseCode = "200", description = "Themes, in the codebook's order")
+    @APIResponse(responseCode = "400", description = "Unknown or malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public List<Theme> list(@Parameter(description = "politics, economy, technology, environment, society, security")
+            @QueryParam("domain") String domain, @Context UriInfo uri) {
+        Params.only(uri, List.of("domain"));
         String d = Params.oneOf("domain", domain, ThemeVocabulary.DOMAINS);
         return themes.all().stream().filter(t -> d == null || t.domain().equals(d)).toList();
     }

@@ -1,6 +1,11 @@
 package org.liaison.web;
 
+import io.smallrye.mutiny.Multi;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -66,5 +71,57 @@ public final class ContentCoding {
             throw new UncheckedIOException(e); // cannot happen writing to memory
         }
         return out.toByteArray();
+    }
+
+    /**
+     * gzip over a stream of text (the export): one gzip member written as the items come, a
+     * chunk sent whenever 32 KB of compressed output have gathered, and the rest at the end.
+     * Quarkus' own compression cannot be used: it would relabel the stats answers, which carry
+     * their own gzip.
+     */
+    public static Multi<byte[]> gzip(Multi<String> text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        GZIPOutputStream gz;
+        try {
+            gz = new GZIPOutputStream(out, 64 * 1024, true) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.onItem().transform(s -> {
+            try {
+                gz.write(s.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.size() >= 32 * 1024 ? drain(out) : EMPTY;
+        }).select().where(b -> b.length > 0)
+                .onCompletion().continueWith(() -> {
+                    try {
+                        gz.finish();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return List.of(drain(out));
+                });
+    }
+
+    /** 200 with the body, gzipped when the client accepts it and it is worth it. */
+    public static Response ok(byte[] body, String mediaType, String acceptEncoding) {
+        boolean gzip = body.length >= MIN_BYTES && acceptsGzip(acceptEncoding);
+        Response.ResponseBuilder ok = Response.ok(gzip ? gzip(body) : body, mediaType).header(HttpHeaders.VARY,
+                HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING);
+        return (gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip") : ok).build();
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private static byte[] drain(ByteArrayOutputStream out) {
+        byte[] b = out.toByteArray();
+        out.reset();
+        return b;
     }
 }

@@ -1,70 +1,148 @@
 package org.liaison.web;
 
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** Parsing of query parameters with problem+json errors that name the parameter. */
 public final class Params {
 
+    /** The dates a query parameter may name: no exchange is older; a filter may reach past today. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     private Params() {
     }
 
-    public static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /**
+     * Refuses the parameters an endpoint does not take: a misspelt filter ("themes") must not
+     * silently answer everything.
+     */
+    @SafeVarargs
+    public static void only(UriInfo uri, Collection<String>... allowed) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Collection<String> a : allowed) {
+            names.addAll(a);
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(name, value, "expected a date as YYYY-MM-DD");
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!names.contains(name)) {
+                throw ProblemException.invalidParameter(text(name), uri.getQueryParameters().getFirst(name),
+                        "is not a parameter of this endpoint; it takes " + (names.isEmpty() ? "none" : String.join(", ", names)));
+            }
         }
     }
 
+    /**
+     * The value as the client meant it. A raw (not percent-encoded) UTF-8 query string reaches
+     * us decoded as ISO-8859-1, the HTTP request line's charset ("Lạng" as "Láº¡ng"): when
+     * the value's bytes in that charset are well-formed UTF-8 with some multi-byte sequence, that is what it was.
+     */
+    public static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value; // already decoded beyond Latin-1: percent-encoded UTF-8
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        try {
+            CharBuffer utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)));
+            return utf8.toString();
+        } catch (CharacterCodingException e) {
+            return value; // genuinely Latin-1 ("é" sent as %E9)
+        }
+    }
+
+    /**
+     * The request's URI with {@code offset} replaced: the link to the next page. Built from the
+     * decoded parameters (re-encoded as UTF-8), so a raw UTF-8 query string gives a clean link.
+     */
+    public static String withOffset(UriInfo uri, long offset) {
+        StringBuilder q = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("offset")) {
+                for (String v : values) {
+                    q.append(q.isEmpty() ? "" : "&").append(URLEncoder.encode(text(name), StandardCharsets.UTF_8)).append('=')
+                            .append(URLEncoder.encode(text(v), StandardCharsets.UTF_8));
+                }
+            }
+        });
+        q.append(q.isEmpty() ? "" : "&").append("offset=").append(offset);
+        return uri.getAbsolutePathBuilder().replaceQuery(null).build() + "?" + q;
+    }
+
+    public static LocalDate date(String name, String value, LocalDate earliest, LocalDate latest) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidParameter(name, value, "expected a date as YYYY-MM-DD");
+        }
+        if (d.isBefore(earliest) || d.isAfter(latest)) {
+            throw ProblemException.invalidParameter(name, value, "must be between " + earliest + " and " + latest);
+        }
+        return d;
+    }
+
     public static String country(String name, String value) {
-        return oneOf(name, value == null ? null : value.toUpperCase(Locale.ROOT), Set.of("VN", "CN"));
+        return oneOf(name, value == null ? null : text(value).toUpperCase(Locale.ROOT), Set.of("VN", "CN"));
     }
 
     public static String oneOf(String name, String value, Set<String> allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!allowed.contains(value.strip())) {
-            throw ProblemException.invalidParameter(name, value, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        String v = text(value).strip();
+        if (!allowed.contains(v)) {
+            throw ProblemException.invalidParameter(name, v, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
-        return value.strip();
+        return v;
     }
 
-    /** The two meanings of {@code format}: an output format and the codebook's exchange format. */
-    public record Format(String output, String exchangeFormat) {
+    /** The two meanings of {@code format}: an output format and the codebook's exchange formats. */
+    public record Format(String output, List<String> exchangeFormats) {
     }
 
-    private static final Set<String> EXCHANGE_FORMATS = Set.of("in_person", "online", "phone", "hybrid");
-
-    public static Format format(String value, Set<String> outputs) {
+    /** Splits the values of {@code format} into at most one output format and any exchange formats. */
+    public static Format format(List<String> values, Set<String> outputs, List<String> exchangeFormats) {
         String output = null;
-        String exchange = null;
-        if (value != null) {
-            for (String v : value.split(",")) {
-                String s = v.strip();
-                if (s.isEmpty()) {
-                    continue;
-                }
-                if (outputs.contains(s) && output == null) {
-                    output = s;
-                } else if (EXCHANGE_FORMATS.contains(s) && exchange == null) {
-                    exchange = s;
-                } else {
-                    // An output format we cannot produce: 406, like an Accept header naming none we offer.
-                    String reason = "takes one output format (" + String.join(", ", outputs.stream().sorted().toList())
-                            + ") and/or one exchange format (" + String.join(", ", EXCHANGE_FORMATS.stream().sorted().toList()) + ")";
-                    throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Query parameter 'format': " + reason,
-                            java.util.List.of(FieldError.of("format", value, reason)));
-                }
+        List<String> exchange = new ArrayList<>();
+        for (String s : values) {
+            if (outputs.contains(s) && (output == null || output.equals(s))) {
+                output = s;
+            } else if (exchangeFormats.contains(s)) {
+                exchange.add(s);
+            } else {
+                throw ProblemException.invalidParameter("format", s, (outputs.contains(s) ? "names a second output format; "
+                        : "") + "takes one output format (" + String.join(", ", outputs.stream().sorted().toList())
+                        + ") and/or exchange formats (" + String.join(", ", exchangeFormats) + ")");
             }
         }
-        return new Format(output, exchange);
+        return new Format(output, List.copyOf(exchange));
     }
 
     public static int intIn(String name, String value, int dflt, int min, int max) {

@@ -80,13 +80,42 @@ public class ProblemMappers {
         } else {
             return unexpected(e, request);
         }
-        String detail = e.getResponse().getStatus() == type.status && e.getMessage() != null ? e.getMessage() : type.title;
+        // Quarkus' own messages name its internals ("@Consumes", "target resource method"): say what the client can do
+        String detail = switch (type) {
+            case NOT_FOUND -> "Nothing at " + (request == null ? "this path" : request.path())
+                    + "; the API is described at /q/openapi (Swagger UI: /q/swagger-ui)";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type '" + header(request, "Content-Type") + "' is not accepted here; send "
+                    + accepted(request);
+            case NOT_ACCEPTABLE -> "Accept '" + header(request, "Accept") + "' names no media type this endpoint answers "
+                    + "with; see /q/openapi for each endpoint's media types";
+            case METHOD_NOT_ALLOWED -> (request == null ? "This method" : request.method().name()) + " is not allowed here; "
+                    + "allowed: " + String.join(", ", e.getResponse().getAllowedMethods());
+            default -> type.title;
+        };
         Problem p = Problem.of(type, detail, List.of());
         Response r = respond(p, request);
         if (e instanceof NotAllowedException) {
             return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
         }
         return r;
+    }
+
+    private static String header(HttpServerRequest request, String name) {
+        String v = request == null ? null : request.getHeader(name);
+        return v == null ? "" : v;
+    }
+
+    /** What a body may be sent as: the import takes NDJSON, PATCH a merge patch, everything else JSON. */
+    private static String accepted(HttpServerRequest request) {
+        String path = request == null ? "" : request.path();
+        if (path.endsWith("/import")) {
+            return MediaTypes.NDJSON + " (also text/plain, application/octet-stream), e.g. curl --data-binary @file.ndjson "
+                    + "-H 'Content-Type: " + MediaTypes.NDJSON + "'";
+        }
+        if (request != null && request.method().name().equals("PATCH")) {
+            return MediaTypes.MERGE_PATCH + " or application/json";
+        }
+        return "application/json, e.g. curl -H 'Content-Type: application/json' --data @exchange.json";
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.liaison.web;
 
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,17 @@ public enum Representation {
         this.mediaType = mediaType;
     }
 
+    /** Accept's media types, in the order a wildcard picks them ("text/*" is CSV: a spreadsheet more than a terminal). */
+    private static final Map<String, Representation> OFFERS = offers();
+
+    private static Map<String, Representation> offers() {
+        Map<String, Representation> m = new LinkedHashMap<>();
+        m.put("application/json", JSON);
+        m.put("text/csv", CSV);
+        m.put("text/plain", TABLE);
+        return m;
+    }
+
     public static Representation of(String formatParam, String accept) {
         if (formatParam != null) {
             for (Representation r : values()) {
@@ -34,36 +46,7 @@ public enum Representation {
                 }
             }
         }
-        if (accept == null || accept.isBlank()) {
-            return JSON;
-        }
-        Representation best = null;
-        double bestQ = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.strip().split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            Representation r = switch (type) {
-                case "application/json", "application/*", "*/*" -> JSON;
-                case "text/csv" -> CSV;
-                case "text/plain", "text/*" -> type.equals("text/*") ? CSV : TABLE;
-                default -> null;
-            };
-            if (r != null && q > bestQ) {
-                best = r;
-                bestQ = q;
-            }
-        }
+        Representation best = AcceptHeader.best(accept, OFFERS);
         if (best == null) {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Accept '" + accept
                     + "' names no type this resource offers: application/json, text/csv, text/plain "

@@ -61,7 +61,7 @@ class StatsHttpTest {
 
     @Test
     void unknownFormatsAre406() {
-        given().get("/api/stats/themes?format=xml").then().statusCode(406).contentType("application/problem+json")
+        given().get("/api/stats/themes?format=xml").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("format"));
         given().accept("application/xml").get("/api/stats/themes").then().statusCode(406).contentType("application/problem+json");
         // format also filters by the exchange's format, and both combine
