@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -36,7 +38,9 @@ public class ArticleResource {
             description = "language en | vi | null (detected); published YYYY-MM-DD or null. Each exchange is coded per the "
                     + "codebook with the evidence (field, text, start, end offsets in text) of its fields and a confidence. "
                     + "An article that reports no Vietnam–China exchange gives an empty list.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The exchanges found (possibly none)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Extraction.class)))
     public ArticleService.Extraction extract(ArticleInput article) {
         return articles.extract(article);
     }
@@ -47,7 +51,12 @@ public class ArticleResource {
                     + "shared participant or participant locality) gets it as a further source, its themes, and a note of what "
                     + "it says differently; others are created as draft. Re-posting a URL changes nothing. Review the drafts with "
                     + "GET /api/exchanges?status=draft and PATCH /api/exchanges/{id}.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Some exchange was created as a draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Stored.class)))
+    @APIResponse(responseCode = "200", description = "Nothing new: the URL was stored before, or every exchange was already known "
+            + "(merged as a further source)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Stored.class)))
     public Uni<RestResponse<ArticleService.Stored>> store(ArticleInput article) {
         return articles.store(article).map(s -> s.alreadyKnown() || s.exchanges().stream().noneMatch(e -> e.outcome().equals("created"))
                 ? RestResponse.ok(s)

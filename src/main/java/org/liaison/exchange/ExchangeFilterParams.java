@@ -18,10 +18,10 @@ public class ExchangeFilterParams {
             "theme", "domain", "person", "q", "status", "boundaries");
 
     @QueryParam("from")
-    @Parameter(description = "YYYY-MM-DD, 1900-01-01 or later: exchanges overlapping [from, to]", example = "2023-01-01")
+    @Parameter(description = "YYYY-MM-DD, 1900-01-01 or later: exchanges overlapping [from, to]")
     public List<String> from;
     @QueryParam("to")
-    @Parameter(description = "YYYY-MM-DD, not before from", example = "2023-12-31")
+    @Parameter(description = "YYYY-MM-DD, not before from")
     public List<String> to;
     @QueryParam("level")
     @Parameter(description = "central, locality")
@@ -31,7 +31,7 @@ public class ExchangeFilterParams {
             + "(json, csv, table; export: ndjson, json, csv), told apart by value: format=table,online")
     public List<String> format;
     @QueryParam("kind")
-    @Parameter(description = "talks, meeting, courtesy_call, workshop, signing, other", example = "talks,meeting")
+    @Parameter(description = "talks, meeting, courtesy_call, workshop, signing, other")
     public List<String> kind;
     @QueryParam("country")
     @Parameter(description = "VN, CN: where the exchange took place (the venue's country)")
@@ -39,13 +39,13 @@ public class ExchangeFilterParams {
     @QueryParam("locality")
     @Parameter(description = "Locality codes or any of their names, with or without diacritics (Guangxi, Lạng Sơn, "
             + "VN-HN): exchanges where one has one of role's roles. A name both countries use (Hà Nam) means either "
-            + "unless given by code", example = "Guangxi")
+            + "unless given by code")
     public List<String> locality;
     @QueryParam("role")
     @Parameter(description = "participant, venue, mentioned: the roles locality matches (default participant,venue)")
     public List<String> role;
     @QueryParam("theme")
-    @Parameter(description = "Theme codes (GET /api/themes)", example = "trade-investment")
+    @Parameter(description = "Theme codes (GET /api/themes)")
     public List<String> theme;
     @QueryParam("domain")
     @Parameter(description = "politics, economy, technology, environment, society, security")

@@ -137,6 +137,8 @@ public class ExchangeResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One exchange", description = "The ETag is the record's version; send it back in If-Match with PUT or PATCH.")
+    @APIResponse(responseCode = "200", description = "The exchange; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
     @APIResponse(responseCode = "404", description = "No such exchange",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> get(@PathParam("id") String id, @Context UriInfo uri) {

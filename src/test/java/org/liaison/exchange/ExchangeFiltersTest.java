@@ -133,7 +133,7 @@ public class ExchangeFiltersTest {
                 .statusCode(200).extract().path("total");
         assertTrue(encoded > 0);
         assertTrue(response.contains("\"total\":" + encoded + ","), "the same answer as percent-encoded UTF-8: " + response);
-        assertTrue(response.contains("locality=L%E1%BA%A1ng+S%C6%A1n&offset=1") || !response.contains("\"next\":\"http"),
+        assertTrue(response.contains("locality=L%E1%BA%A1ng+S%C6%A1n") || !response.contains("\"next\":\"http"),
                 "the next link is percent-encoded UTF-8: " + response);
         // a Latin-1 letter percent-encoded on its own is not UTF-8 and stays what it was
         given().urlEncodingEnabled(false).get("/api/exchanges?q=caf%E9").then().statusCode(200);
