@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.liaison.exchange.DateRange;
 import org.liaison.exchange.ExchangeInput;
 import org.liaison.exchange.ExchangeRepository;
 import org.liaison.exchange.ExchangeService;
@@ -217,7 +218,9 @@ public class ArticleService {
         }
         if (in.published() != null && !in.published().isBlank()) {
             try {
-                LocalDate.parse(in.published().strip());
+                if (!DateRange.STORED.contains(LocalDate.parse(in.published().strip()))) {
+                    errors.add(FieldError.of("published", in.published(), "must be " + DateRange.STORED.describe() + ", or null"));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.of("published", in.published(), "expected a date as YYYY-MM-DD, or null"));
             }

@@ -53,9 +53,16 @@ public class ExchangeValidator {
         String key = text(in.key(), "key", 200, errors);
         LocalDate date = date(in.date(), "date", true, errors);
         LocalDate end = date(in.endDate(), "end_date", false, errors);
-        // A planned meeting is not an exchange (codebook section 1); one day of slack for time zones.
-        if (date != null && date.isAfter(LocalDate.now().plusDays(1))) {
-            errors.add(FieldError.of("date", in.date(), "is in the future: a meeting announced but not yet held is not an exchange"));
+        // A planned meeting is not an exchange (codebook section 1).
+        if (date != null && date.isAfter(DateRange.STORED.latest())) {
+            errors.add(FieldError.of("date", in.date(), "is in the future: a meeting announced but not yet held is not an exchange; "
+                    + "must be " + DateRange.STORED.describe()));
+        } else if (date != null && !DateRange.STORED.contains(date)) {
+            errors.add(FieldError.of("date", in.date(), "must be " + DateRange.STORED.describe()));
+        }
+        if (end != null && !DateRange.STORED.contains(end)) {
+            errors.add(FieldError.of("end_date", in.endDate(), "must be " + DateRange.STORED.describe()));
+            end = null;
         }
         if (date != null && end != null && end.isBefore(date)) {
             errors.add(FieldError.of("end_date", in.endDate(), "must not be before date " + date));
@@ -196,6 +203,9 @@ public class ExchangeValidator {
                 errors.add(FieldError.of(f + ".url", url, "listed twice"));
             }
             LocalDate published = date(s.published(), f + ".published", false, errors);
+            if (published != null && !DateRange.STORED.contains(published)) {
+                errors.add(FieldError.of(f + ".published", s.published(), "must be " + DateRange.STORED.describe()));
+            }
             String lang = s.language() == null ? null : oneOf(s.language(), f + ".language", Codebook.LANGUAGES, errors);
             sources.add(new ValidExchange.Source(url == null ? null : url.strip(), text(s.outlet(), f + ".outlet", 200, errors),
                     text(s.title(), f + ".title", 1000, errors), published, lang));

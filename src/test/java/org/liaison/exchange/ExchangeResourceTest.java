@@ -146,6 +146,22 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void datesOutsideTheStoredRangeAreRefusedNamingTheRange() {
+        long before = Database.exchanges();
+        for (String bad : new String[] { "-0001-01-01", "0000-01-01", "1899-12-31", "+10000-01-01" }) {
+            post(exchange(bad, "")).then().statusCode(422).contentType(PROBLEM)
+                    .body("errors.find { it.field == 'date' }.reason", containsString("1900-01-01"));
+        }
+        post(exchange("2001-05-08", ", \"end_date\": \"3000-01-01\"")).then().statusCode(422)
+                .body("errors.find { it.field == 'end_date' }.reason", containsString("between 1900-01-01 and"));
+        post(exchange("2001-05-08", "").replace("\"published\": \"2001-05-08\"", "\"published\": \"1850-01-01\""))
+                .then().statusCode(422).body("errors.find { it.field == 'sources[0].published' }.reason", containsString("1900-01-01"));
+        assertEquals(before, Database.exchanges());
+        String id = post(exchange("1900-01-01", "")).then().statusCode(201).body("date", equalTo("1900-01-01")).extract().path("id");
+        given().delete("/api/exchanges/" + id).then().statusCode(204);
+    }
+
+    @Test
     void unreadableBodiesAre400NamingTheField() {
         post("{\"date\": \"2001-01-01\", \"venu\": \"Hanoi\"}").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("venu")).body("detail", containsString("unknown field"));
