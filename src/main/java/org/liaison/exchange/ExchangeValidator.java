@@ -163,6 +163,18 @@ public class ExchangeValidator {
             }
         }
 
+        // Codebook section 1: the unit is a bilateral encounter, so each side must be on the record.
+        Set<String> sides = new LinkedHashSet<>();
+        participants.forEach(p -> sides.add(p.side()));
+        roles.stream().filter(r -> r.role().equals("participant")).map(r -> gazetteer.byCode(r.code()))
+                .filter(java.util.Objects::nonNull).forEach(l -> sides.add(l.country()));
+        for (String side : Codebook.SIDES) {
+            if (!sides.contains(side)) {
+                errors.add(FieldError.of("participants", null, "a bilateral exchange needs at least one " + side
+                        + " participant or " + side + " participant locality (codebook section 1)"));
+            }
+        }
+
         boolean localityLevel = roles.stream().anyMatch(r -> r.role().equals("participant"));
         String derived = localityLevel ? "locality" : "central";
         String level = derived;

@@ -162,6 +162,22 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void anExchangeNeedsBothSides() {
+        long before = Database.exchanges();
+        post("{\"date\": \"2024-01-05\", \"format\": \"online\", \"kind\": \"talks\"}").then().statusCode(422)
+                .body("errors.field", hasItem("participants"))
+                .body("errors.reason", hasItems(containsString("VN participant"), containsString("CN participant")));
+        post("{\"date\": \"2001-05-09\", \"format\": \"online\", \"kind\": \"talks\", "
+                + "\"participants\": [{\"name\": \"Nguyen Quoc Doan\", \"side\": \"VN\"}]}").then().statusCode(422)
+                .body("errors.reason", hasItem(containsString("CN participant")));
+        assertEquals(before, Database.exchanges());
+        // a participant locality stands for its side
+        post("{\"date\": \"2001-05-09\", \"format\": \"online\", \"kind\": \"talks\", "
+                + "\"participants\": [{\"name\": \"Nguyen Quoc Doan\", \"side\": \"VN\"}], "
+                + "\"localities\": [{\"name\": \"Guangxi\", \"role\": \"participant\"}]}").then().statusCode(201);
+    }
+
+    @Test
     void unreadableBodiesAre400NamingTheField() {
         post("{\"date\": \"2001-01-01\", \"venu\": \"Hanoi\"}").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("venu")).body("detail", containsString("unknown field"));
