@@ -1,6 +1,5 @@
 package org.liaison.exchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,12 +32,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.exchange.bulk.ExchangeImporter;
-import org.liaison.web.JsonErrors;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;
 import org.liaison.web.ProblemException;
@@ -70,6 +69,8 @@ public class ExchangeResource {
     ExchangeImporter importer;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ExchangeValidator validator;
 
     @RegisterForReflection
     public record PageResponse(List<ExchangeView> items, long total, int limit, int offset, String next) {
@@ -112,11 +113,12 @@ public class ExchangeResource {
     @Operation(summary = "Record an exchange", description = "Localities, people and themes may be given by code or by any "
             + "alias. A name that cannot be resolved is a 422 naming the field and value. Posting the same exchange again "
             + "answers 200 with the stored record; the same key with other content is a 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "call", value = EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class),
+            examples = @ExampleObject(name = "call", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<ExchangeView>> create(ExchangeInput input, UriInfo uri) {
-        return service.create(input).map(w -> {
+    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri) {
+        return service.create(validator.validate(body)).map(w -> {
             ExchangeView v = w.exchange();
             if (w.outcome() == ExchangeService.Outcome.CREATED) {
                 URI location = uri.getBaseUriBuilder().path("api/exchanges").path(v.id().toString()).build();
@@ -131,9 +133,11 @@ public class ExchangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an exchange", description = "Every field is replaced. If-Match (or a version field) "
             + "makes the write fail with 412 (409) when someone changed the record since it was read.")
-    public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, ExchangeInput input,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
+    public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
             @HeaderParam("If-Match") String ifMatch) {
-        return service.replace(uuid(id), input, version(ifMatch))
+        UUID uuid = uuid(id);
+        return service.replace(uuid, validator.validate(body), version(ifMatch))
                 .map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
@@ -154,15 +158,8 @@ public class ExchangeResource {
         return service.get(uuid).chain(current -> {
             ObjectNode merged = mapper.valueToTree(current);
             merge(merged, (ObjectNode) patch);
-            ExchangeInput input;
-            try {
-                input = mapper.treeToValue(merged, ExchangeInput.class);
-            } catch (JsonProcessingException e) {
-                var error = JsonErrors.fieldError(e);
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, error.field() + ": " + error.reason(), List.of(error));
-            }
             // Without If-Match the patch applies to the version just read: a concurrent change still fails.
-            return service.replace(uuid, input, expected == null ? current.version() : expected);
+            return service.replace(uuid, validator.validate(merged), expected == null ? current.version() : expected);
         }).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 

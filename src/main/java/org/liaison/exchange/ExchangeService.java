@@ -57,8 +57,7 @@ public class ExchangeService {
      * POST: creates the exchange. Posting the same exchange again (same key, same content) answers
      * the existing record; the same key with other content is a conflict (use PUT to change it).
      */
-    public Uni<Written> create(ExchangeInput input) {
-        ValidExchange v = validator.validate(input);
+    public Uni<Written> create(ValidExchange v) {
         return pool.withTransaction(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
             if (stored == null) {
                 return repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
@@ -79,8 +78,7 @@ public class ExchangeService {
     }
 
     /** PUT: replaces every field. {@code ifMatch} (the ETag) or the body's version guards against lost updates. */
-    public Uni<ExchangeView> replace(UUID id, ExchangeInput input, Integer ifMatch) {
-        ValidExchange v = validator.validate(input);
+    public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch) {
         return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
             if (stored == null) {
                 return Uni.createFrom().failure(notFound(id));

@@ -17,6 +17,7 @@ import org.liaison.text.AliasKey;
 import org.liaison.theme.ThemeVocabulary;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
+import org.liaison.web.ProblemType;
 
 /**
  * The codebook's rules for one exchange. Collects every error (not only the first) with the
@@ -41,6 +42,39 @@ public class ExchangeValidator {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        return v;
+    }
+
+    /**
+     * Reads and validates a JSON body: every field of the wrong type and every invalid field is
+     * named at once (422); unknown fields or a body that is no object make it unreadable (400).
+     */
+    public ValidExchange validate(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        ValidExchange v = validate(body, errors);
+        if (errors.stream().anyMatch(e -> e.field().equals("body") || e.reason().startsWith(ExchangeReader.UNKNOWN))) {
+            FieldError first = errors.get(0);
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, first.field() + ": " + first.reason(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return v;
+    }
+
+    /** {@link #validate(JsonNode)} into {@code errors}: a field of the wrong type is named once, for its type. */
+    public ValidExchange validate(JsonNode body, List<FieldError> errors) {
+        List<FieldError> read = new ArrayList<>();
+        ExchangeInput in = ExchangeReader.read(body, read);
+        errors.addAll(read);
+        if (in == null) {
+            return null;
+        }
+        Set<String> typed = new java.util.HashSet<>();
+        read.forEach(e -> typed.add(e.field()));
+        List<FieldError> invalid = new ArrayList<>();
+        ValidExchange v = validate(in, invalid);
+        invalid.stream().filter(e -> !typed.contains(e.field())).forEach(errors::add);
         return v;
     }
 
@@ -88,7 +122,7 @@ public class ExchangeValidator {
             Locality l = locality(in.venue(), "venue", errors);
             venue = l == null ? null : l.code();
             if ("online".equals(format)) {
-                errors.add(FieldError.of("venue", in.venue().toString(), "an online exchange has no venue (codebook: venue)"));
+                errors.add(FieldError.of("venue", ExchangeReader.text(in.venue()), "an online exchange has no venue (codebook: venue)"));
             }
         }
         List<ExchangeInput.LocalityInput> locs = list(in.localities(), "localities", errors);
@@ -191,7 +225,7 @@ public class ExchangeValidator {
         List<String> ts = list(in.themes(), "themes", errors);
         for (int i = 0; i < ts.size(); i++) {
             String t = ts.get(i);
-            if (themes.byCode(t) == null) {
+            if (t == null || themes.byCode(t) == null) {
                 errors.add(FieldError.of("themes[" + i + "]", t, "unknown theme; see GET /api/themes"));
             } else {
                 themeCodes.add(t.strip());
@@ -235,12 +269,12 @@ public class ExchangeValidator {
             String name = node.path("name").isTextual() ? node.path("name").asText() : null;
             String country = node.path("country").isTextual() ? node.path("country").asText() : null;
             if (code == null && name == null) {
-                errors.add(FieldError.of(field, node.toString(), "code or name is required"));
+                errors.add(FieldError.of(field, ExchangeReader.text(node), "code or name is required"));
                 return null;
             }
             return resolve(code != null ? code : name, country, field + (code != null ? ".code" : ".name"), errors);
         }
-        errors.add(FieldError.of(field, node.toString(), "must be a locality code or name, or {code|name, country}"));
+        errors.add(FieldError.of(field, ExchangeReader.text(node), "must be a locality code or name, or {code|name, country}"));
         return null;
     }
 

@@ -178,11 +178,32 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void everyFieldOfTheWrongTypeIsNamed() {
+        long before = Database.exchanges();
+        post("{\"date\": 5, \"format\": [\"online\"], \"participants\": \"x\", \"kind\": \"talks\"}")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("date", "format", "participants"))
+                .body("errors.find { it.field == 'date' }.value", equalTo("5"))
+                .body("errors.find { it.field == 'format' }.value", equalTo("[\"online\"]"))
+                .body("errors.find { it.field == 'participants' }.value", equalTo("x"))
+                .body("errors.findAll { it.field == 'format' }", hasSize(1));
+        post(exchange("2001-05-10", ", \"notes\": 7, \"version\": \"one\"").replace("\"side\": \"CN\"", "\"side\": 2")
+                .replace("\"border-management\"", "true"))
+                .then().statusCode(422)
+                .body("errors.field", hasItems("notes", "version", "participants[1].side", "themes[1]"));
+        assertEquals(before, Database.exchanges());
+        // a string value is quoted by nobody
+        post(exchange("2001-05-10", "").replace("\"in_person\"", "\"online\"")).then().statusCode(422)
+                .body("errors.find { it.field == 'venue' }.value", equalTo("Nam Ninh"));
+    }
+
+    @Test
     void unreadableBodiesAre400NamingTheField() {
         post("{\"date\": \"2001-01-01\", \"venu\": \"Hanoi\"}").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("venu")).body("detail", containsString("unknown field"));
         post("{\"date\": ").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
-        post("{\"date\": \"2001-01-01\", \"participants\": 5}").then().statusCode(400).body("errors[0].field", equalTo("participants"));
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/exchanges").then().statusCode(400)
+                .body("errors[0].field", equalTo("body"));
         given().contentType(ContentType.TEXT).body("hello").post("/api/exchanges").then().statusCode(415).contentType(PROBLEM);
     }
 
