@@ -39,16 +39,16 @@ public class ExchangeRepository {
                    updated_at = now(), version = version + 1
             where id = $1""";
 
-    public record Stored(long id, UUID publicId, String contentHash, int version, String status) {
+    public record Stored(long id, UUID publicId, String key, String contentHash, int version, String status) {
     }
 
     public Uni<Stored> findByKey(SqlClient c, String key) {
-        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where natural_key = $1 for update")
+        return c.preparedQuery("select id, public_id, natural_key, content_hash, version, status from exchange where natural_key = $1 for update")
                 .execute(Tuple.of(key)).map(ExchangeRepository::stored);
     }
 
     public Uni<Stored> findByPublicId(SqlClient c, UUID id, boolean lock) {
-        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where public_id = $1"
+        return c.preparedQuery("select id, public_id, natural_key, content_hash, version, status from exchange where public_id = $1"
                 + (lock ? " for update" : "")).execute(Tuple.of(id)).map(ExchangeRepository::stored);
     }
 
@@ -57,8 +57,8 @@ public class ExchangeRepository {
             return null;
         }
         Row r = rows.iterator().next();
-        return new Stored(r.getLong("id"), r.getUUID("public_id"), r.getString("content_hash"), r.getInteger("version"),
-                r.getString("status"));
+        return new Stored(r.getLong("id"), r.getUUID("public_id"), r.getString("natural_key"), r.getString("content_hash"),
+                r.getInteger("version"), r.getString("status"));
     }
 
     public Uni<Stored> insert(SqlClient c, ResolvedExchange e) {
@@ -67,7 +67,7 @@ public class ExchangeRepository {
                 insert into exchange (natural_key, date, end_date, date_precision, format, kind, venue_code, level,
                                       status, notes, content_hash)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'draft'), $10, $11)
-                returning id, public_id, content_hash, version, status""")
+                returning id, public_id, natural_key, content_hash, version, status""")
                 .execute(Tuple.from(new Object[] { e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(), v.kind(),
                         v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored)
@@ -77,7 +77,7 @@ public class ExchangeRepository {
 
     public Uni<Stored> replace(SqlClient c, long id, ResolvedExchange e) {
         ValidExchange v = e.exchange();
-        return rollups(c, List.of(id), -1).chain(() -> c.preparedQuery(UPDATE + " returning id, public_id, content_hash, version, status")
+        return rollups(c, List.of(id), -1).chain(() -> c.preparedQuery(UPDATE + " returning id, public_id, natural_key, content_hash, version, status")
                 .execute(Tuple.from(new Object[] { id, e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
                         v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored))
@@ -104,7 +104,7 @@ public class ExchangeRepository {
                     Map<String, Stored> out = new HashMap<>();
                     for (Row r : rows) {
                         out.put(r.getString("natural_key"), new Stored(r.getLong("id"), r.getUUID("public_id"),
-                                r.getString("content_hash"), r.getInteger("version"), r.getString("status")));
+                                r.getString("natural_key"), r.getString("content_hash"), r.getInteger("version"), r.getString("status")));
                     }
                     return out;
                 });

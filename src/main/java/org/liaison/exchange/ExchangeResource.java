@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.exchange.bulk.ExchangeImporter;
+import org.liaison.web.FieldError;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;
 import org.liaison.web.ProblemException;
@@ -131,7 +132,9 @@ public class ExchangeResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an exchange", description = "Every field is replaced. If-Match (or a version field) "
+    @Operation(summary = "Replace an exchange", description = "Every field is replaced: a body without status sets the "
+            + "default (draft). The key stays unless the body gives another. A body identical to the stored record changes "
+            + "nothing (same version and ETag). If-Match (or a version field) "
             + "makes the write fail with 412 (409) when someone changed the record since it was read.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
     public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
@@ -146,7 +149,7 @@ public class ExchangeResource {
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change some fields (JSON merge patch)", description = "Typical review: {\"status\": \"verified\"} "
             + "or {\"status\": \"rejected\", \"notes\": \"not bilateral\"}. Any field of the record may be corrected; "
-            + "lists are replaced whole.")
+            + "lists are replaced whole. id, created_at and updated_at are read-only (422 if changed); level is derived.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
@@ -157,6 +160,10 @@ public class ExchangeResource {
         Integer expected = version(ifMatch);
         return service.get(uuid).chain(current -> {
             ObjectNode merged = mapper.valueToTree(current);
+            readOnly(merged, (ObjectNode) patch);
+            if (!patch.has("level")) {
+                merged.remove("level"); // derived: the patched localities may change it
+            }
             merge(merged, (ObjectNode) patch);
             // Without If-Match the patch applies to the version just read: a concurrent change still fails.
             return service.replace(uuid, validator.validate(merged), expected == null ? current.version() : expected);
@@ -207,6 +214,18 @@ public class ExchangeResource {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is not an ETag of this service");
+        }
+    }
+
+    static final List<String> READ_ONLY = List.of("id", "created_at", "updated_at");
+
+    /** A patch may repeat a read-only field's value (a record read and sent back) but not change it. */
+    static void readOnly(ObjectNode current, ObjectNode patch) {
+        List<FieldError> errors = READ_ONLY.stream().filter(f -> patch.has(f) && !patch.get(f).equals(current.get(f)))
+                .map(f -> FieldError.of(f, ExchangeReader.text(patch.get(f)), "read-only: set by the service, cannot change"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
         }
     }
 

@@ -77,22 +77,37 @@ public class ExchangeService {
         changed.fire(new ExchangesChanged());
     }
 
-    /** PUT: replaces every field. {@code ifMatch} (the ETag) or the body's version guards against lost updates. */
+    /**
+     * PUT: replaces every field; a body without {@code status} sets the default (draft), as POST
+     * does. The key is stable: the stored one stays unless the body gives another. Replacing a
+     * record with what it already holds writes nothing (same version, same data version).
+     * {@code ifMatch} (the ETag) or the body's version guards against lost updates.
+     */
     public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch) {
+        boolean[] wrote = { false };
         return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
             if (stored == null) {
                 return Uni.createFrom().failure(notFound(id));
             }
             checkVersion(stored, ifMatch, v.version());
-            return resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(other -> {
-                if (other != null && other.id() != stored.id()) {
-                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                            "Another exchange (" + other.publicId() + ") already has key " + r.key(),
-                            List.of(FieldError.of("key", r.key(), "must be unique"))));
-                }
-                return repository.replace(tx, stored.id(), r);
-            })).chain(s -> repository.view(tx, s.id()));
-        })).invoke(this::changed);
+            ValidExchange full = v.status() == null ? v.withStatus(Codebook.STATUSES.get(0)) : v;
+            return resolve(tx, full).map(r -> full.key() == null ? r.withKey(stored.key()) : r)
+                    .chain(r -> r.key().equals(stored.key()) && unchanged(stored, r) ? Uni.createFrom().item(stored)
+                            : repository.findByKey(tx, r.key()).chain(other -> {
+                                if (other != null && other.id() != stored.id()) {
+                                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                                            "Another exchange (" + other.publicId() + ") already has key " + r.key(),
+                                            List.of(FieldError.of("key", r.key(), "must be unique"))));
+                                }
+                                wrote[0] = true;
+                                return repository.replace(tx, stored.id(), r);
+                            }))
+                    .chain(s -> repository.view(tx, s.id()));
+        })).invoke(() -> {
+            if (wrote[0]) {
+                changed();
+            }
+        });
     }
 
     public Uni<Void> delete(UUID id) {

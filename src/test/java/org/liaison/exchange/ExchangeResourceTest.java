@@ -107,6 +107,36 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void putIsAFullReplacementThatKeepsTheKeyAndWritesNothingWhenIdentical() {
+        Response created = post(exchange("2001-04-07", ", \"status\": \"verified\""));
+        String id = created.then().statusCode(201).extract().path("id");
+        String key = created.path("key");
+        long dataVersion = Database.count("select version from data_version");
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"status\": \"verified\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0)).body("status", equalTo("verified"));
+        assertEquals(dataVersion, Database.count("select version from data_version"), "an identical PUT writes nothing");
+
+        // every field is replaced: no status is the default status; the auto key stays the record's key
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"kind\": \"meeting\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("draft")).body("kind", equalTo("meeting"))
+                .body("key", equalTo(key));
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"key\": \"mine-2001-04-07\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).body("key", equalTo("mine-2001-04-07"));
+
+        // read-only fields
+        given().contentType("application/merge-patch+json").body("{\"id\": \"00000000-0000-0000-0000-000000000000\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("id")).body("errors[0].reason", containsString("read-only"));
+        given().contentType("application/merge-patch+json").body("{\"created_at\": \"2000-01-01T00:00:00Z\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).body("errors[0].field", equalTo("created_at"));
+        given().contentType("application/merge-patch+json").body("{\"level\": \"central\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).body("errors[0].field", equalTo("level"));
+        // the id repeated as it is, as a client sending back what it read does, is fine
+        given().contentType("application/merge-patch+json").body("{\"id\": \"" + id + "\", \"notes\": \"seen\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(200).body("notes", equalTo("seen")).body("id", equalTo(id));
+    }
+
+    @Test
     void badFieldsAreAllNamedAndNothingIsWritten() {
         long before = Database.exchanges();
         long people = Database.count("select count(*) from person");
