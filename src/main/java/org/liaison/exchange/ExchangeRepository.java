@@ -271,6 +271,73 @@ public class ExchangeRepository {
                         .replaceWithVoid();
     }
 
+    /** A stored exchange as the "already known" rule sees it. */
+    public record Known(long id, UUID publicId, LocalDate date, String format, String kind, String venue) {
+    }
+
+    /**
+     * The same exchange already stored: overlapping dates (a month- or year-precise date spans its
+     * month or year) and a shared participant or participant locality; the one with this key first,
+     * then one on the same day, a rejected one last.
+     */
+    public Uni<Known> findSame(SqlClient c, ResolvedExchange r) {
+        ValidExchange v = r.exchange();
+        LocalDate from = v.date();
+        LocalDate to = v.endDate() != null ? v.endDate() : "day".equals(v.datePrecision()) ? v.date()
+                : "month".equals(v.datePrecision()) ? v.date().plusMonths(1).minusDays(1) : v.date().plusYears(1).minusDays(1);
+        Long[] people = r.personIds().toArray(Long[]::new);
+        String[] places = v.localities().stream().filter(l -> l.role().equals("participant")).map(ValidExchange.LocalityRole::code)
+                .toArray(String[]::new);
+        return c.preparedQuery("""
+                select e.id, e.public_id, e.date, e.format, e.kind, e.venue_code from exchange e
+                where (e.natural_key = $5
+                       or e.date <= $2 and case e.date_precision
+                              when 'month' then (e.date + interval '1 month' - interval '1 day')::date
+                              when 'year' then (e.date + interval '1 year' - interval '1 day')::date
+                              else coalesce(e.end_date, e.date) end >= $1
+                          and (exists (select 1 from participant p where p.exchange_id = e.id and p.person_id = any($3))
+                               or exists (select 1 from exchange_locality l where l.exchange_id = e.id
+                                          and l.role = 'participant' and l.locality_code = any($4))))
+                order by (e.natural_key = $5) desc, (e.date = $1) desc, e.status = 'rejected', e.id
+                limit 1""")
+                .execute(Tuple.of(from, to, people, places, r.key()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row x = rows.iterator().next();
+                    return new Known(x.getLong(0), x.getUUID(1), x.getLocalDate(2), x.getString(3), x.getString(4), x.getString(5));
+                });
+    }
+
+    /** The exchanges that have this URL as a source, by date: (public id, date). */
+    public Uni<List<Map.Entry<UUID, LocalDate>>> bySource(SqlClient c, String url) {
+        return c.preparedQuery("""
+                select e.public_id, e.date from source s join exchange_source es on es.source_id = s.id
+                join exchange e on e.id = es.exchange_id where s.url = $1 order by e.date""").execute(Tuple.of(url))
+                .map(rows -> {
+                    List<Map.Entry<UUID, LocalDate>> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(Map.entry(r.getUUID(0), r.getLocalDate(1))));
+                    return out;
+                });
+    }
+
+    /** A further report of a stored exchange: its themes, a note of what it says differently, a new version. */
+    public Uni<Void> addReport(SqlClient c, long id, List<String> themes, String note) {
+        List<Tuple> rows = themes.stream().map(t -> Tuple.of(id, t)).toList();
+        return batch(c, "insert into exchange_theme (exchange_id, theme_code) values ($1, $2) on conflict do nothing", rows)
+                .chain(() -> c.preparedQuery("""
+                        update exchange set notes = case when $2::text is null then notes
+                                                         when notes is null then $2 else notes || E'\\n' || $2 end,
+                               updated_at = now(), version = version + 1
+                        where id = $1""").execute(Tuple.of(id, note)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> setContentHash(SqlClient c, long id, String hash) {
+        return c.preparedQuery("update exchange set content_hash = $2 where id = $1").execute(Tuple.of(id, hash)).replaceWithVoid();
+    }
+
     /** Links these sources to one exchange (a merge of a further report). */
     public Uni<Void> linkSources(SqlClient c, long id, List<ValidExchange.Source> sources) {
         List<Object[]> rows = new ArrayList<>();

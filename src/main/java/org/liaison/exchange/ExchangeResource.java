@@ -113,7 +113,9 @@ public class ExchangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an exchange", description = "Localities, people and themes may be given by code or by any "
             + "alias. A name that cannot be resolved is a 422 naming the field and value. Posting the same exchange again "
-            + "answers 200 with the stored record; the same key with other content is a 409.")
+            + "answers 200 with the stored record; the same key with other content is a 409, and so is an exchange without a key "
+            + "of its own that is already known (overlapping dates, a shared participant or participant locality), naming the "
+            + "stored record's id.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class),
             examples = @ExampleObject(name = "call", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
@@ -185,7 +187,9 @@ public class ExchangeResource {
             + "re-imports as it is). All or nothing: any bad line writes nothing and the 422 lists every bad line with its "
             + "number, field and reason. Lines match stored exchanges by natural key (the line's key, else date, kind, venue, "
             + "participants and participant localities): unchanged ones are left alone, changed ones replaced, so "
-            + "re-importing a file changes nothing. At most 200,000 lines. The body is read as a stream and written in "
+            + "re-importing a file changes nothing. A new line without a key of its own that is already known (overlapping "
+            + "dates and a shared participant or participant locality with a stored exchange) is an error line naming the "
+            + "stored id. At most 200,000 lines. The body is read as a stream and written in "
             + "batches inside one transaction, so a large file is not held in memory.")
     @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "one line", value = EXAMPLE)))
     @Blocking // reads the body as a stream while earlier batches are being written

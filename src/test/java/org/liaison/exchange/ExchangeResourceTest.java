@@ -71,6 +71,24 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void theSameExchangeUnderAnotherKeyIsAConflictNamingTheStoredRecord() {
+        String id = post(exchange("2001-07-01", "")).then().statusCode(201).extract().path("id");
+        long before = Database.exchanges();
+        // another auto key (no venue, another kind), the same people on the same day: already known
+        post(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\"venue\": \"Nam Ninh\",", ""))
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id))
+                .body("detail", containsString("/api/exchanges/" + id));
+        given().contentType("application/x-ndjson").body(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\n", " ").concat("\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/exchanges/import").then().statusCode(422)
+                .body("errors[0].line", equalTo(1)).body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id));
+        assertEquals(before, Database.exchanges());
+        // a key of the client's own says it is another exchange
+        post(exchange("2001-07-01", ", \"kind\": \"meeting\", \"key\": \"own-2001-07-01\"")).then().statusCode(201);
+    }
+
+    @Test
     void readReplaceReviewDelete() {
         String id = post(exchange("2001-04-06", "")).then().statusCode(201).extract().path("id");
         given().get("/api/exchanges/" + id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));
