@@ -6,7 +6,9 @@ Usage: tools/corpus-to-demo.py [CORPUS_DIR]   (default: src/test/resources/corpu
 Each gold exchange becomes one NDJSON line in the import format, status "verified" (it was
 coded by hand). Articles that report the same exchange are merged into one record with several
 sources (codebook section 1), per same-exchange.tsv beside the corpus folder: the union of participants, localities,
-themes and sources; the most precise date; the first non-null venue.
+themes and sources; the most precise date; the first non-null venue. An exchange that names no
+participant or participant locality of one side is left out: the service refuses it (a record must
+show it is bilateral; README "Decisions").
 """
 import json, glob, os, sys
 
@@ -69,6 +71,12 @@ def merge(records):
     return m
 
 
+def bilateral(r):
+    sides = {p["side"] for p in r["participants"]}
+    sides |= {l.get("country") for l in r["localities"] if l["role"] == "participant"}
+    return {"VN", "CN"} <= sides
+
+
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "src/test/resources/corpus/dev"
     arts = {}
@@ -84,7 +92,11 @@ def main():
             group = grouped.get((aid, i), [(aid, i)])
             recs = [record(arts[x], j, arts[x]["gold"]["exchanges"][j]) for x, j in group]
             done.update(group)
-            lines.append(merge(recs) if len(recs) > 1 else recs[0])
+            r = merge(recs) if len(recs) > 1 else recs[0]
+            if bilateral(r):
+                lines.append(r)
+            else:
+                print(f"left out {aid}:{i}: names no actor of one side", file=sys.stderr)
     out = "src/main/resources/demo/exchanges.ndjson"
     with open(out, "w", encoding="utf-8") as f:
         for r in lines:

@@ -5,23 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
+import org.liaison.exchange.DateRange;
 import org.liaison.exchange.ExchangeInput;
-import org.liaison.exchange.ExchangeRepository;
 import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
-import org.liaison.exchange.ResolvedExchange;
 import org.liaison.exchange.ValidExchange;
 import org.liaison.article.extract.ArticleExtractor;
 import org.liaison.article.extract.ArticleInput;
@@ -40,18 +35,16 @@ public class ArticleService {
 
     public static final int MAX_TEXT = 200_000;
 
+    private final ArticleExtractor extractor;
+    private final ExchangeValidator validator;
+    private final ExchangeService exchanges;
+
     @Inject
-    ArticleExtractor extractor;
-    @Inject
-    ExchangeValidator validator;
-    @Inject
-    ExchangeService exchanges;
-    @Inject
-    ExchangeRepository repository;
-    @Inject
-    Pool pool;
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    public ArticleService(ArticleExtractor extractor, ExchangeValidator validator, ExchangeService exchanges) {
+        this.extractor = extractor;
+        this.validator = validator;
+        this.exchanges = exchanges;
+    }
 
     @RegisterForReflection
     public record Extraction(List<ExtractedExchange> exchanges) {
@@ -79,110 +72,27 @@ public class ArticleService {
 
     private Uni<Stored> store(ArticleInput in, List<ExtractedExchange> found) {
         String url = in.url().strip();
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                select e.public_id, e.date from source s join exchange_source es on es.source_id = s.id
-                join exchange e on e.id = es.exchange_id where s.url = $1 order by e.date""").execute(Tuple.of(url))
-                .chain(rows -> {
-                    if (rows.size() > 0) {
-                        List<StoredExchange> known = new ArrayList<>();
-                        rows.forEach(r -> known.add(new StoredExchange(r.getUUID(0), "unchanged", r.getLocalDate(1).toString(), List.of())));
-                        return Uni.createFrom().item(new Stored(url, true, known));
-                    }
-                    List<StoredExchange> out = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (ExtractedExchange e : found) {
-                        chain = chain.chain(() -> storeOne(tx, in, e).invoke(out::add).replaceWithVoid());
-                    }
-                    return chain.map(x -> new Stored(url, false, out));
-                })).invoke(stored -> exchanges.changed());
-    }
-
-    private Uni<StoredExchange> storeOne(SqlClient tx, ArticleInput article, ExtractedExchange e) {
-        ValidExchange v = validator.validate(toInput(article, e));
-        return exchanges.resolve(tx, v).chain(r -> findSame(tx, r).chain(same -> {
-            if (same == null) {
-                return repository.insert(tx, r).map(s -> new StoredExchange(s.publicId(), "created", e.date(), List.of()));
+        return exchanges.inTransaction(tx -> exchanges.bySource(tx, url).chain(known -> {
+            if (!known.isEmpty()) {
+                return Uni.createFrom().item(new Stored(url, true, known.stream()
+                        .map(k -> new StoredExchange(k.getKey(), "unchanged", k.getValue().toString(), List.of())).toList()));
             }
-            return mergeInto(tx, same, r, v);
+            List<StoredExchange> out = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ExtractedExchange e : found) {
+                chain = chain.chain(() -> storeOne(tx, in, e).invoke(out::add).replaceWithVoid());
+            }
+            return chain.map(x -> new Stored(url, false, out));
         }));
     }
 
-    record Known(long id, UUID publicId, LocalDate date, String format, String kind, String venue, String notes) {
-    }
-
-    /** The same exchange already stored: overlapping dates and a shared participant or participant locality. */
-    private Uni<Known> findSame(SqlClient tx, ResolvedExchange r) {
-        ValidExchange v = r.exchange();
-        LocalDate from = v.date();
-        LocalDate to = v.endDate() != null ? v.endDate() : "day".equals(v.datePrecision()) ? v.date()
-                : "month".equals(v.datePrecision()) ? v.date().plusMonths(1).minusDays(1) : v.date().plusYears(1).minusDays(1);
-        Long[] people = r.personIds().toArray(Long[]::new);
-        String[] places = v.localities().stream().filter(l -> l.role().equals("participant")).map(ValidExchange.LocalityRole::code)
-                .toArray(String[]::new);
-        return tx.preparedQuery("""
-                select e.id, e.public_id, e.date, e.format, e.kind, e.venue_code, e.notes from exchange e
-                where (e.natural_key = $5
-                       or e.date <= $2 and case e.date_precision
-                              when 'month' then (e.date + interval '1 month' - interval '1 day')::date
-                              when 'year' then (e.date + interval '1 year' - interval '1 day')::date
-                              else coalesce(e.end_date, e.date) end >= $1
-                          and (exists (select 1 from participant p where p.exchange_id = e.id and p.person_id = any($3))
-                               or exists (select 1 from exchange_locality l where l.exchange_id = e.id
-                                          and l.role = 'participant' and l.locality_code = any($4))))
-                order by (e.natural_key = $5) desc, (e.date = $1) desc, e.status = 'rejected', e.id
-                limit 1""")
-                .execute(Tuple.of(from, to, people, places, r.key()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row x = rows.iterator().next();
-                    return new Known(x.getLong(0), x.getUUID(1), x.getLocalDate(2), x.getString(3), x.getString(4), x.getString(5),
-                            x.getString(6));
-                });
-    }
-
-    /** Adds the article as a source, adds the themes it reports, and notes what it says differently. */
-    private Uni<StoredExchange> mergeInto(SqlClient tx, Known k, ResolvedExchange r, ValidExchange v) {
-        List<String> disagreements = new ArrayList<>();
-        String url = v.sources().get(0).url();
-        if (!v.date().equals(k.date())) {
-            disagreements.add("date " + v.date() + " (stored " + k.date() + ")");
-        }
-        if (!v.format().equals(k.format())) {
-            disagreements.add("format " + v.format() + " (stored " + k.format() + ")");
-        }
-        if (!v.kind().equals(k.kind())) {
-            disagreements.add("kind " + v.kind() + " (stored " + k.kind() + ")");
-        }
-        if (v.venue() != null && !v.venue().equals(k.venue())) {
-            disagreements.add("venue " + v.venue() + " (stored " + Objects.toString(k.venue(), "none") + ")");
-        }
-        String note = disagreements.isEmpty() ? null : "Source " + url + " disagrees: " + String.join("; ", disagreements) + ".";
-        List<Tuple> themes = v.themes().stream().map(t -> Tuple.of(k.id(), t)).toList();
-        List<Long> ids = List.of(k.id());
-        return repository.rollups(tx, ids, -1)
-                .chain(() -> repository.linkSources(tx, k.id(), v.sources()))
-                .chain(() -> themes.isEmpty() ? Uni.createFrom().voidItem()
-                        : tx.preparedQuery("insert into exchange_theme (exchange_id, theme_code) values ($1, $2) on conflict do nothing")
-                                .executeBatch(themes).replaceWithVoid())
-                .chain(() -> tx.preparedQuery("""
-                        update exchange set notes = case when $2::text is null then notes
-                                                         when notes is null then $2 else notes || E'\\n' || $2 end,
-                               updated_at = now(), version = version + 1
-                        where id = $1""").execute(Tuple.of(k.id(), note)))
-                .chain(() -> refreshContentHash(tx, k.id()))
-                .chain(() -> repository.rollups(tx, ids, 1))
-                .map(x -> new StoredExchange(k.publicId(), "merged", k.date().toString(), disagreements));
-    }
-
-    /** The merged record's content changed: its hash must follow, or a re-import would see a change that is not there. */
-    private Uni<Void> refreshContentHash(SqlClient tx, long id) {
-        return repository.view(tx, id).chain(view -> {
-            ValidExchange merged = validator.validate(mapper.convertValue(view, ExchangeInput.class));
-            return exchanges.resolve(tx, merged);
-        }).chain(r -> tx.preparedQuery("update exchange set content_hash = $2 where id = $1")
-                .execute(Tuple.of(id, r.contentHash()))).replaceWithVoid();
+    /** A new draft, or the article as a further source of the exchange already known. */
+    private Uni<StoredExchange> storeOne(SqlClient tx, ArticleInput article, ExtractedExchange e) {
+        ValidExchange v = validator.validate(toInput(article, e));
+        return exchanges.resolve(tx, v).chain(r -> exchanges.findSame(tx, r).chain(same -> same == null
+                ? exchanges.insert(tx, r).map(s -> new StoredExchange(s.publicId(), "created", e.date(), List.of()))
+                : exchanges.addReport(tx, same, v)
+                        .map(d -> new StoredExchange(same.publicId(), "merged", same.date().toString(), d))));
     }
 
     static ExchangeInput toInput(ArticleInput a, ExtractedExchange e) {
@@ -217,7 +127,9 @@ public class ArticleService {
         }
         if (in.published() != null && !in.published().isBlank()) {
             try {
-                LocalDate.parse(in.published().strip());
+                if (!DateRange.STORED.contains(LocalDate.parse(in.published().strip()))) {
+                    errors.add(FieldError.of("published", in.published(), "must be " + DateRange.STORED.describe() + ", or null"));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.of("published", in.published(), "expected a date as YYYY-MM-DD, or null"));
             }

@@ -39,16 +39,16 @@ public class ExchangeRepository {
                    updated_at = now(), version = version + 1
             where id = $1""";
 
-    public record Stored(long id, UUID publicId, String contentHash, int version, String status) {
+    public record Stored(long id, UUID publicId, String key, String contentHash, int version, String status) {
     }
 
     public Uni<Stored> findByKey(SqlClient c, String key) {
-        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where natural_key = $1 for update")
+        return c.preparedQuery("select id, public_id, natural_key, content_hash, version, status from exchange where natural_key = $1 for update")
                 .execute(Tuple.of(key)).map(ExchangeRepository::stored);
     }
 
     public Uni<Stored> findByPublicId(SqlClient c, UUID id, boolean lock) {
-        return c.preparedQuery("select id, public_id, content_hash, version, status from exchange where public_id = $1"
+        return c.preparedQuery("select id, public_id, natural_key, content_hash, version, status from exchange where public_id = $1"
                 + (lock ? " for update" : "")).execute(Tuple.of(id)).map(ExchangeRepository::stored);
     }
 
@@ -57,8 +57,8 @@ public class ExchangeRepository {
             return null;
         }
         Row r = rows.iterator().next();
-        return new Stored(r.getLong("id"), r.getUUID("public_id"), r.getString("content_hash"), r.getInteger("version"),
-                r.getString("status"));
+        return new Stored(r.getLong("id"), r.getUUID("public_id"), r.getString("natural_key"), r.getString("content_hash"),
+                r.getInteger("version"), r.getString("status"));
     }
 
     public Uni<Stored> insert(SqlClient c, ResolvedExchange e) {
@@ -67,7 +67,7 @@ public class ExchangeRepository {
                 insert into exchange (natural_key, date, end_date, date_precision, format, kind, venue_code, level,
                                       status, notes, content_hash)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'draft'), $10, $11)
-                returning id, public_id, content_hash, version, status""")
+                returning id, public_id, natural_key, content_hash, version, status""")
                 .execute(Tuple.from(new Object[] { e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(), v.kind(),
                         v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored)
@@ -77,7 +77,7 @@ public class ExchangeRepository {
 
     public Uni<Stored> replace(SqlClient c, long id, ResolvedExchange e) {
         ValidExchange v = e.exchange();
-        return rollups(c, List.of(id), -1).chain(() -> c.preparedQuery(UPDATE + " returning id, public_id, content_hash, version, status")
+        return rollups(c, List.of(id), -1).chain(() -> c.preparedQuery(UPDATE + " returning id, public_id, natural_key, content_hash, version, status")
                 .execute(Tuple.from(new Object[] { id, e.key(), v.date(), v.endDate(), v.datePrecision(), v.format(),
                         v.kind(), v.venue(), v.level(), v.status(), v.notes(), e.contentHash() }))
                 .map(ExchangeRepository::stored))
@@ -104,7 +104,7 @@ public class ExchangeRepository {
                     Map<String, Stored> out = new HashMap<>();
                     for (Row r : rows) {
                         out.put(r.getString("natural_key"), new Stored(r.getLong("id"), r.getUUID("public_id"),
-                                r.getString("content_hash"), r.getInteger("version"), r.getString("status")));
+                                r.getString("natural_key"), r.getString("content_hash"), r.getInteger("version"), r.getString("status")));
                     }
                     return out;
                 });
@@ -269,6 +269,73 @@ public class ExchangeRepository {
         return ids.isEmpty() ? Uni.createFrom().voidItem()
                 : c.preparedQuery("select stats_rollup_apply($1, $2)").execute(Tuple.of(ids.toArray(Long[]::new), sign))
                         .replaceWithVoid();
+    }
+
+    /** A stored exchange as the "already known" rule sees it. */
+    public record Known(long id, UUID publicId, LocalDate date, String format, String kind, String venue) {
+    }
+
+    /**
+     * The same exchange already stored: overlapping dates (a month- or year-precise date spans its
+     * month or year) and a shared participant or participant locality; the one with this key first,
+     * then one on the same day, a rejected one last.
+     */
+    public Uni<Known> findSame(SqlClient c, ResolvedExchange r) {
+        ValidExchange v = r.exchange();
+        LocalDate from = v.date();
+        LocalDate to = v.endDate() != null ? v.endDate() : "day".equals(v.datePrecision()) ? v.date()
+                : "month".equals(v.datePrecision()) ? v.date().plusMonths(1).minusDays(1) : v.date().plusYears(1).minusDays(1);
+        Long[] people = r.personIds().toArray(Long[]::new);
+        String[] places = v.localities().stream().filter(l -> l.role().equals("participant")).map(ValidExchange.LocalityRole::code)
+                .toArray(String[]::new);
+        return c.preparedQuery("""
+                select e.id, e.public_id, e.date, e.format, e.kind, e.venue_code from exchange e
+                where (e.natural_key = $5
+                       or e.date <= $2 and case e.date_precision
+                              when 'month' then (e.date + interval '1 month' - interval '1 day')::date
+                              when 'year' then (e.date + interval '1 year' - interval '1 day')::date
+                              else coalesce(e.end_date, e.date) end >= $1
+                          and (exists (select 1 from participant p where p.exchange_id = e.id and p.person_id = any($3))
+                               or exists (select 1 from exchange_locality l where l.exchange_id = e.id
+                                          and l.role = 'participant' and l.locality_code = any($4))))
+                order by (e.natural_key = $5) desc, (e.date = $1) desc, e.status = 'rejected', e.id
+                limit 1""")
+                .execute(Tuple.of(from, to, people, places, r.key()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row x = rows.iterator().next();
+                    return new Known(x.getLong(0), x.getUUID(1), x.getLocalDate(2), x.getString(3), x.getString(4), x.getString(5));
+                });
+    }
+
+    /** The exchanges that have this URL as a source, by date: (public id, date). */
+    public Uni<List<Map.Entry<UUID, LocalDate>>> bySource(SqlClient c, String url) {
+        return c.preparedQuery("""
+                select e.public_id, e.date from source s join exchange_source es on es.source_id = s.id
+                join exchange e on e.id = es.exchange_id where s.url = $1 order by e.date""").execute(Tuple.of(url))
+                .map(rows -> {
+                    List<Map.Entry<UUID, LocalDate>> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(Map.entry(r.getUUID(0), r.getLocalDate(1))));
+                    return out;
+                });
+    }
+
+    /** A further report of a stored exchange: its themes, a note of what it says differently, a new version. */
+    public Uni<Void> addReport(SqlClient c, long id, List<String> themes, String note) {
+        List<Tuple> rows = themes.stream().map(t -> Tuple.of(id, t)).toList();
+        return batch(c, "insert into exchange_theme (exchange_id, theme_code) values ($1, $2) on conflict do nothing", rows)
+                .chain(() -> c.preparedQuery("""
+                        update exchange set notes = case when $2::text is null then notes
+                                                         when notes is null then $2 else notes || E'\\n' || $2 end,
+                               updated_at = now(), version = version + 1
+                        where id = $1""").execute(Tuple.of(id, note)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> setContentHash(SqlClient c, long id, String hash) {
+        return c.preparedQuery("update exchange set content_hash = $2 where id = $1").execute(Tuple.of(id, hash)).replaceWithVoid();
     }
 
     /** Links these sources to one exchange (a merge of a further report). */

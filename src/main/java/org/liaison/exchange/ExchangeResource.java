@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.web.ContentCoding;
-import org.liaison.web.JsonErrors;
+import org.liaison.web.FieldError;
 import org.liaison.web.MediaTypes;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;
@@ -84,6 +84,8 @@ public class ExchangeResource {
     ExchangeFilters filters;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ExchangeValidator validator;
 
     /** The sorts of the list and the export. */
     public static final Set<String> SORTS = Set.copyOf(ExchangeSql.SORTS);
@@ -150,12 +152,15 @@ public class ExchangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an exchange", description = "Localities, people and themes may be given by code or by any "
             + "alias. A name that cannot be resolved is a 422 naming the field and value. Posting the same exchange again "
-            + "answers 200 with the stored record; the same key with other content is a 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "call", value = EXAMPLE)))
+            + "answers 200 with the stored record; the same key with other content is a 409, and so is an exchange without a key "
+            + "of its own that is already known (overlapping dates, a shared participant or participant locality), naming the "
+            + "stored record's id.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class),
+            examples = @ExampleObject(name = "call", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<ExchangeView>> create(ExchangeInput input, UriInfo uri) {
-        return service.create(input).map(w -> {
+    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri) {
+        return service.create(validator.validate(body)).map(w -> {
             ExchangeView v = w.exchange();
             if (w.outcome() == ExchangeService.Outcome.CREATED) {
                 URI location = uri.getBaseUriBuilder().path("api/exchanges").path(v.id().toString()).build();
@@ -168,11 +173,15 @@ public class ExchangeResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an exchange", description = "Every field is replaced. If-Match (or a version field) "
+    @Operation(summary = "Replace an exchange", description = "Every field is replaced: a body without status sets the "
+            + "default (draft). The key stays unless the body gives another. A body identical to the stored record changes "
+            + "nothing (same version and ETag). If-Match (or a version field) "
             + "makes the write fail with 412 (409) when someone changed the record since it was read.")
-    public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, ExchangeInput input,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
+    public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
             @HeaderParam("If-Match") String ifMatch) {
-        return service.replace(uuid(id), input, version(ifMatch))
+        UUID uuid = uuid(id);
+        return service.replace(uuid, validator.validate(body), version(ifMatch))
                 .map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
@@ -181,7 +190,7 @@ public class ExchangeResource {
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change some fields (JSON merge patch)", description = "Typical review: {\"status\": \"verified\"} "
             + "or {\"status\": \"rejected\", \"notes\": \"not bilateral\"}. Any field of the record may be corrected; "
-            + "lists are replaced whole.")
+            + "lists are replaced whole. id, created_at and updated_at are read-only (422 if changed); level is derived.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
@@ -192,16 +201,13 @@ public class ExchangeResource {
         Integer expected = version(ifMatch);
         return service.get(uuid).chain(current -> {
             ObjectNode merged = mapper.valueToTree(current);
-            merge(merged, (ObjectNode) patch);
-            ExchangeInput input;
-            try {
-                input = mapper.treeToValue(merged, ExchangeInput.class);
-            } catch (JsonProcessingException e) {
-                var error = JsonErrors.fieldError(e);
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, error.field() + ": " + error.reason(), List.of(error));
+            readOnly(merged, (ObjectNode) patch);
+            if (!patch.has("level")) {
+                merged.remove("level"); // derived: the patched localities may change it
             }
+            merge(merged, (ObjectNode) patch);
             // Without If-Match the patch applies to the version just read: a concurrent change still fails.
-            return service.replace(uuid, input, expected == null ? current.version() : expected);
+            return service.replace(uuid, validator.validate(merged), expected == null ? current.version() : expected);
         }).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
@@ -242,6 +248,18 @@ public class ExchangeResource {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is not an ETag of this service");
+        }
+    }
+
+    static final List<String> READ_ONLY = List.of("id", "created_at", "updated_at");
+
+    /** A patch may repeat a read-only field's value (a record read and sent back) but not change it. */
+    static void readOnly(ObjectNode current, ObjectNode patch) {
+        List<FieldError> errors = READ_ONLY.stream().filter(f -> patch.has(f) && !patch.get(f).equals(current.get(f)))
+                .map(f -> FieldError.of(f, ExchangeReader.text(patch.get(f)), "read-only: set by the service, cannot change"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.liaison.exchange;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,14 +30,21 @@ import org.liaison.web.ProblemType;
 @ApplicationScoped
 public class ExchangeService {
 
+    private final Pool pool;
+    private final ExchangeRepository repository;
+    private final ExchangeValidator validator;
+    private final Event<ExchangesChanged> changed;
+    private final ObjectMapper mapper;
+
     @Inject
-    Pool pool;
-    @Inject
-    ExchangeRepository repository;
-    @Inject
-    ExchangeValidator validator;
-    @Inject
-    Event<ExchangesChanged> changed;
+    public ExchangeService(Pool pool, ExchangeRepository repository, ExchangeValidator validator, Event<ExchangesChanged> changed,
+            ObjectMapper mapper) {
+        this.pool = pool;
+        this.repository = repository;
+        this.validator = validator;
+        this.changed = changed;
+        this.mapper = mapper;
+    }
 
     public enum Outcome {
         CREATED, UPDATED, UNCHANGED
@@ -57,12 +66,13 @@ public class ExchangeService {
      * POST: creates the exchange. Posting the same exchange again (same key, same content) answers
      * the existing record; the same key with other content is a conflict (use PUT to change it).
      */
-    public Uni<Written> create(ExchangeInput input) {
-        ValidExchange v = validator.validate(input);
+    public Uni<Written> create(ValidExchange v) {
         return pool.withTransaction(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
             if (stored == null) {
-                return repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
-                        .map(view -> new Written(Outcome.CREATED, view));
+                Uni<ExchangeRepository.Known> same = v.key() != null ? Uni.createFrom().nullItem() : repository.findSame(tx, r);
+                return same.chain(known -> known != null ? Uni.createFrom().failure(alreadyKnown(known, r.key()))
+                        : repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
+                                .map(view -> new Written(Outcome.CREATED, view)));
             }
             if (unchanged(stored, r)) {
                 return repository.view(tx, stored.id()).map(view -> new Written(Outcome.UNCHANGED, view));
@@ -73,28 +83,110 @@ public class ExchangeService {
         }))).invoke(this::changed);
     }
 
+    /**
+     * Without a key of its own, an exchange is matched by content: the same as a stored one (the
+     * "already known" rule of {@link ExchangeRepository#findSame}) is not a new record. A client key
+     * states the record's identity, so a keyed exchange is matched by key only.
+     */
+    static ProblemException alreadyKnown(ExchangeRepository.Known k, String key) {
+        return new ProblemException(ProblemType.CONFLICT, "This exchange is already stored as " + k.publicId()
+                + " (/api/exchanges/" + k.publicId() + "): overlapping dates and a shared participant or participant locality; "
+                + "change it with PUT or PATCH, or give a key of your own if it is another exchange",
+                List.of(FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId())));
+    }
+
+    /** Runs {@code work} in one transaction and tells the caches after the commit. */
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlClient, Uni<T>> work) {
+        return pool.withTransaction(tx -> work.apply(tx)).invoke(this::changed);
+    }
+
+    /** The stored exchanges that have this URL as a source (public id, date). */
+    public Uni<List<Map.Entry<UUID, java.time.LocalDate>>> bySource(SqlClient tx, String url) {
+        return repository.bySource(tx, url);
+    }
+
+    /** The stored record this exchange is a further report of, or null (the "already known" rule). */
+    public Uni<ExchangeRepository.Known> findSame(SqlClient tx, ResolvedExchange r) {
+        return repository.findSame(tx, r);
+    }
+
+    /** Stores a new exchange in the caller's transaction (summaries included). */
+    public Uni<ExchangeRepository.Stored> insert(SqlClient tx, ResolvedExchange r) {
+        return repository.insert(tx, r);
+    }
+
+    /**
+     * A further report of a stored exchange: adds its sources and themes and notes what it says
+     * differently (codebook: sources that disagree); returns those disagreements.
+     */
+    public Uni<List<String>> addReport(SqlClient tx, ExchangeRepository.Known k, ValidExchange v) {
+        List<String> disagreements = new ArrayList<>();
+        if (!v.date().equals(k.date())) {
+            disagreements.add("date " + v.date() + " (stored " + k.date() + ")");
+        }
+        if (!v.format().equals(k.format())) {
+            disagreements.add("format " + v.format() + " (stored " + k.format() + ")");
+        }
+        if (!v.kind().equals(k.kind())) {
+            disagreements.add("kind " + v.kind() + " (stored " + k.kind() + ")");
+        }
+        if (v.venue() != null && !v.venue().equals(k.venue())) {
+            disagreements.add("venue " + v.venue() + " (stored " + Objects.toString(k.venue(), "none") + ")");
+        }
+        String note = disagreements.isEmpty() ? null
+                : "Source " + v.sources().get(0).url() + " disagrees: " + String.join("; ", disagreements) + ".";
+        List<Long> ids = List.of(k.id());
+        return repository.rollups(tx, ids, -1)
+                .chain(() -> repository.linkSources(tx, k.id(), v.sources()))
+                .chain(() -> repository.addReport(tx, k.id(), v.themes(), note))
+                .chain(() -> refreshContentHash(tx, k.id()))
+                .chain(() -> repository.rollups(tx, ids, 1))
+                .replaceWith(disagreements);
+    }
+
+    /** The record's content changed: its hash must follow, or a re-import would see a change that is not there. */
+    private Uni<Void> refreshContentHash(SqlClient tx, long id) {
+        return repository.view(tx, id)
+                .chain(view -> resolve(tx, validator.validate((com.fasterxml.jackson.databind.JsonNode) mapper.valueToTree(view))))
+                .chain(r -> repository.setContentHash(tx, id, r.contentHash()));
+    }
+
     /** After commit: this instance's caches must not wait for the database's notification. */
     public void changed() {
         changed.fire(new ExchangesChanged());
     }
 
-    /** PUT: replaces every field. {@code ifMatch} (the ETag) or the body's version guards against lost updates. */
-    public Uni<ExchangeView> replace(UUID id, ExchangeInput input, Integer ifMatch) {
-        ValidExchange v = validator.validate(input);
+    /**
+     * PUT: replaces every field; a body without {@code status} sets the default (draft), as POST
+     * does. The key is stable: the stored one stays unless the body gives another. Replacing a
+     * record with what it already holds writes nothing (same version, same data version).
+     * {@code ifMatch} (the ETag) or the body's version guards against lost updates.
+     */
+    public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch) {
+        boolean[] wrote = { false };
         return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
             if (stored == null) {
                 return Uni.createFrom().failure(notFound(id));
             }
             checkVersion(stored, ifMatch, v.version());
-            return resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(other -> {
-                if (other != null && other.id() != stored.id()) {
-                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
-                            "Another exchange (" + other.publicId() + ") already has key " + r.key(),
-                            List.of(FieldError.of("key", r.key(), "must be unique"))));
-                }
-                return repository.replace(tx, stored.id(), r);
-            })).chain(s -> repository.view(tx, s.id()));
-        })).invoke(this::changed);
+            ValidExchange full = v.status() == null ? v.withStatus(Codebook.STATUSES.get(0)) : v;
+            return resolve(tx, full).map(r -> full.key() == null ? r.withKey(stored.key()) : r)
+                    .chain(r -> r.key().equals(stored.key()) && unchanged(stored, r) ? Uni.createFrom().item(stored)
+                            : repository.findByKey(tx, r.key()).chain(other -> {
+                                if (other != null && other.id() != stored.id()) {
+                                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                                            "Another exchange (" + other.publicId() + ") already has key " + r.key(),
+                                            List.of(FieldError.of("key", r.key(), "must be unique"))));
+                                }
+                                wrote[0] = true;
+                                return repository.replace(tx, stored.id(), r);
+                            }))
+                    .chain(s -> repository.view(tx, s.id()));
+        })).invoke(() -> {
+            if (wrote[0]) {
+                changed();
+            }
+        });
     }
 
     public Uni<Void> delete(UUID id) {
@@ -159,21 +251,48 @@ public class ExchangeService {
             }
             return repository.findByKeys(tx, resolved.stream().map(ResolvedExchange::key).toList()).chain(stored -> {
                 List<ResolvedExchange> created = new ArrayList<>();
+                List<Integer> createdLines = new ArrayList<>();
                 List<ResolvedExchange> replaced = new ArrayList<>();
                 List<Long> replacedIds = new ArrayList<>();
-                for (ResolvedExchange r : resolved) {
+                for (int i = 0; i < resolved.size(); i++) {
+                    ResolvedExchange r = resolved.get(i);
                     ExchangeRepository.Stored s = stored.get(r.key());
                     if (s == null) {
                         created.add(r);
+                        createdLines.add(lines.get(i));
                     } else if (!unchanged(s, r)) {
                         replaced.add(r);
                         replacedIds.add(s.id());
                     }
                 }
-                return repository.writeAll(tx, created, replacedIds, replaced).map(written -> new BatchOutcome(created.size(),
-                        replaced.size(), resolved.size() - created.size() - replaced.size(), written));
+                return alreadyKnown(tx, created, createdLines).chain(known -> !known.isEmpty()
+                        ? Uni.createFrom().failure(ProblemException.validation(known))
+                        : repository.writeAll(tx, created, replacedIds, replaced).map(written -> new BatchOutcome(created.size(),
+                                replaced.size(), resolved.size() - created.size() - replaced.size(), written)));
             });
         }));
+    }
+
+    /**
+     * New lines without a key of their own that are the same as a stored exchange (the rule of
+     * POST): one error each, naming the stored record. Stored means before this batch: the
+     * earlier batches of the same import count, other lines of the same batch do not.
+     */
+    private Uni<List<FieldError>> alreadyKnown(SqlClient tx, List<ResolvedExchange> created, List<Integer> lines) {
+        List<Integer> unkeyed = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            if (created.get(i).exchange().key() == null) {
+                unkeyed.add(i);
+            }
+        }
+        // one lookup at a time, without nesting a chain step per line
+        return Multi.createFrom().iterable(unkeyed)
+                .onItem().transformToUniAndConcatenate(i -> repository.findSame(tx, created.get(i)).map(k -> k == null ? List.<FieldError> of()
+                        : List.of(FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId()
+                                + " (overlapping dates, a shared participant or participant locality)")
+                                .atLine(lines.get(i)))))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
     /** Resolves participants to people, then derives the natural key and content hash. */

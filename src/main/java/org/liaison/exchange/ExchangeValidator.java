@@ -17,6 +17,7 @@ import org.liaison.text.AliasKey;
 import org.liaison.theme.ThemeVocabulary;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
+import org.liaison.web.ProblemType;
 
 /**
  * The codebook's rules for one exchange. Collects every error (not only the first) with the
@@ -44,6 +45,39 @@ public class ExchangeValidator {
         return v;
     }
 
+    /**
+     * Reads and validates a JSON body: every field of the wrong type and every invalid field is
+     * named at once (422); unknown fields or a body that is no object make it unreadable (400).
+     */
+    public ValidExchange validate(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        ValidExchange v = validate(body, errors);
+        if (errors.stream().anyMatch(e -> e.field().equals("body") || e.reason().startsWith(ExchangeReader.UNKNOWN))) {
+            FieldError first = errors.get(0);
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, first.field() + ": " + first.reason(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return v;
+    }
+
+    /** {@link #validate(JsonNode)} into {@code errors}: a field of the wrong type is named once, for its type. */
+    public ValidExchange validate(JsonNode body, List<FieldError> errors) {
+        List<FieldError> read = new ArrayList<>();
+        ExchangeInput in = ExchangeReader.read(body, read);
+        errors.addAll(read);
+        if (in == null) {
+            return null;
+        }
+        Set<String> typed = new java.util.HashSet<>();
+        read.forEach(e -> typed.add(e.field()));
+        List<FieldError> invalid = new ArrayList<>();
+        ValidExchange v = validate(in, invalid);
+        invalid.stream().filter(e -> !typed.contains(e.field())).forEach(errors::add);
+        return v;
+    }
+
     /** Validates into {@code errors}; the result is only meaningful when no error was added. */
     public ValidExchange validate(ExchangeInput in, List<FieldError> errors) {
         if (in == null) {
@@ -53,9 +87,16 @@ public class ExchangeValidator {
         String key = text(in.key(), "key", 200, errors);
         LocalDate date = date(in.date(), "date", true, errors);
         LocalDate end = date(in.endDate(), "end_date", false, errors);
-        // A planned meeting is not an exchange (codebook section 1); one day of slack for time zones.
-        if (date != null && date.isAfter(LocalDate.now().plusDays(1))) {
-            errors.add(FieldError.of("date", in.date(), "is in the future: a meeting announced but not yet held is not an exchange"));
+        // A planned meeting is not an exchange (codebook section 1).
+        if (date != null && date.isAfter(DateRange.STORED.latest())) {
+            errors.add(FieldError.of("date", in.date(), "is in the future: a meeting announced but not yet held is not an exchange; "
+                    + "must be " + DateRange.STORED.describe()));
+        } else if (date != null && !DateRange.STORED.contains(date)) {
+            errors.add(FieldError.of("date", in.date(), "must be " + DateRange.STORED.describe()));
+        }
+        if (end != null && !DateRange.STORED.contains(end)) {
+            errors.add(FieldError.of("end_date", in.endDate(), "must be " + DateRange.STORED.describe()));
+            end = null;
         }
         if (date != null && end != null && end.isBefore(date)) {
             errors.add(FieldError.of("end_date", in.endDate(), "must not be before date " + date));
@@ -81,7 +122,7 @@ public class ExchangeValidator {
             Locality l = locality(in.venue(), "venue", errors);
             venue = l == null ? null : l.code();
             if ("online".equals(format)) {
-                errors.add(FieldError.of("venue", in.venue().toString(), "an online exchange has no venue (codebook: venue)"));
+                errors.add(FieldError.of("venue", ExchangeReader.text(in.venue()), "an online exchange has no venue (codebook: venue)"));
             }
         }
         List<ExchangeInput.LocalityInput> locs = list(in.localities(), "localities", errors);
@@ -156,6 +197,18 @@ public class ExchangeValidator {
             }
         }
 
+        // Codebook section 1: the unit is a bilateral encounter, so each side must be on the record.
+        Set<String> sides = new LinkedHashSet<>();
+        participants.forEach(p -> sides.add(p.side()));
+        roles.stream().filter(r -> r.role().equals("participant")).map(r -> gazetteer.byCode(r.code()))
+                .filter(java.util.Objects::nonNull).forEach(l -> sides.add(l.country()));
+        for (String side : Codebook.SIDES) {
+            if (!sides.contains(side)) {
+                errors.add(FieldError.of("participants", null, "a bilateral exchange needs at least one " + side
+                        + " participant or " + side + " participant locality (codebook section 1)"));
+            }
+        }
+
         boolean localityLevel = roles.stream().anyMatch(r -> r.role().equals("participant"));
         String derived = localityLevel ? "locality" : "central";
         String level = derived;
@@ -172,7 +225,7 @@ public class ExchangeValidator {
         List<String> ts = list(in.themes(), "themes", errors);
         for (int i = 0; i < ts.size(); i++) {
             String t = ts.get(i);
-            if (themes.byCode(t) == null) {
+            if (t == null || themes.byCode(t) == null) {
                 errors.add(FieldError.of("themes[" + i + "]", t, "unknown theme; see GET /api/themes"));
             } else {
                 themeCodes.add(t.strip());
@@ -196,6 +249,9 @@ public class ExchangeValidator {
                 errors.add(FieldError.of(f + ".url", url, "listed twice"));
             }
             LocalDate published = date(s.published(), f + ".published", false, errors);
+            if (published != null && !DateRange.STORED.contains(published)) {
+                errors.add(FieldError.of(f + ".published", s.published(), "must be " + DateRange.STORED.describe()));
+            }
             String lang = s.language() == null ? null : oneOf(s.language(), f + ".language", Codebook.LANGUAGES, errors);
             sources.add(new ValidExchange.Source(url == null ? null : url.strip(), text(s.outlet(), f + ".outlet", 200, errors),
                     text(s.title(), f + ".title", 1000, errors), published, lang));
@@ -213,12 +269,12 @@ public class ExchangeValidator {
             String name = node.path("name").isTextual() ? node.path("name").asText() : null;
             String country = node.path("country").isTextual() ? node.path("country").asText() : null;
             if (code == null && name == null) {
-                errors.add(FieldError.of(field, node.toString(), "code or name is required"));
+                errors.add(FieldError.of(field, ExchangeReader.text(node), "code or name is required"));
                 return null;
             }
             return resolve(code != null ? code : name, country, field + (code != null ? ".code" : ".name"), errors);
         }
-        errors.add(FieldError.of(field, node.toString(), "must be a locality code or name, or {code|name, country}"));
+        errors.add(FieldError.of(field, ExchangeReader.text(node), "must be a locality code or name, or {code|name, country}"));
         return null;
     }
 

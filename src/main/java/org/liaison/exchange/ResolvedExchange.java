@@ -7,4 +7,8 @@ import java.util.List;
  * of its content (which tells an unchanged re-import from a changed one).
  */
 public record ResolvedExchange(ValidExchange exchange, String key, String contentHash, List<Long> personIds) {
+
+    public ResolvedExchange withKey(String other) {
+        return new ResolvedExchange(exchange, other, contentHash, personIds);
+    }
 }

@@ -21,6 +21,11 @@ public record ValidExchange(
         List<String> themes,
         List<Source> sources) {
 
+    public ValidExchange withStatus(String other) {
+        return new ValidExchange(key, date, endDate, datePrecision, format, kind, venue, level, other, notes, version,
+                participants, localities, themes, sources);
+    }
+
     /** {@code name} as given; the canonical person is resolved in the write transaction. */
     public record Participant(String name, String side, String titles, String organisation, String locality) {
     }

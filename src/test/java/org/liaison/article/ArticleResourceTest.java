@@ -94,6 +94,11 @@ class ArticleResourceTest {
         given().contentType(ContentType.JSON).body("{\"text\": \"\", \"language\": \"fr\", \"published\": \"2023-13-01\"}")
                 .post("/api/articles/extract").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItems("text", "language", "published"));
+        for (String path : List.of("/api/articles/extract", "/api/articles")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"text\": \"Hanoi talks\", \"url\": \"https://example.org/x\", \"published\": \"-0001-01-01\"}")
+                    .post(path).then().statusCode(422).body("errors.find { it.field == 'published' }.reason", containsString("1900-01-01"));
+        }
         given().contentType(ContentType.JSON).body("{\"text\": \"Hanoi talks\", \"url\": \"not a url\"}")
                 .post("/api/articles").then().statusCode(422).body("errors.field", hasItem("url"));
         given().contentType(ContentType.JSON).body("{\"text\": \"x\", \"colour\": 1}")

@@ -71,6 +71,24 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void theSameExchangeUnderAnotherKeyIsAConflictNamingTheStoredRecord() {
+        String id = post(exchange("2001-07-01", "")).then().statusCode(201).extract().path("id");
+        long before = Database.exchanges();
+        // another auto key (no venue, another kind), the same people on the same day: already known
+        post(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\"venue\": \"Nam Ninh\",", ""))
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id))
+                .body("detail", containsString("/api/exchanges/" + id));
+        given().contentType("application/x-ndjson").body(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\n", " ").concat("\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/exchanges/import").then().statusCode(422)
+                .body("errors[0].line", equalTo(1)).body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id));
+        assertEquals(before, Database.exchanges());
+        // a key of the client's own says it is another exchange
+        post(exchange("2001-07-01", ", \"kind\": \"meeting\", \"key\": \"own-2001-07-01\"")).then().statusCode(201);
+    }
+
+    @Test
     void readReplaceReviewDelete() {
         String id = post(exchange("2001-04-06", "")).then().statusCode(201).extract().path("id");
         given().get("/api/exchanges/" + id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));
@@ -104,6 +122,36 @@ public class ExchangeResourceTest {
         given().get("/api/exchanges/" + id).then().statusCode(404).contentType(PROBLEM).body("type", equalTo("urn:liaison:problem:not-found"));
         given().delete("/api/exchanges/" + id).then().statusCode(404);
         given().contentType(ContentType.JSON).body(exchange("2001-04-06", "")).put("/api/exchanges/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void putIsAFullReplacementThatKeepsTheKeyAndWritesNothingWhenIdentical() {
+        Response created = post(exchange("2001-04-07", ", \"status\": \"verified\""));
+        String id = created.then().statusCode(201).extract().path("id");
+        String key = created.path("key");
+        long dataVersion = Database.count("select version from data_version");
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"status\": \"verified\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0)).body("status", equalTo("verified"));
+        assertEquals(dataVersion, Database.count("select version from data_version"), "an identical PUT writes nothing");
+
+        // every field is replaced: no status is the default status; the auto key stays the record's key
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"kind\": \"meeting\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("draft")).body("kind", equalTo("meeting"))
+                .body("key", equalTo(key));
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"key\": \"mine-2001-04-07\"")).put("/api/exchanges/" + id)
+                .then().statusCode(200).body("key", equalTo("mine-2001-04-07"));
+
+        // read-only fields
+        given().contentType("application/merge-patch+json").body("{\"id\": \"00000000-0000-0000-0000-000000000000\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("id")).body("errors[0].reason", containsString("read-only"));
+        given().contentType("application/merge-patch+json").body("{\"created_at\": \"2000-01-01T00:00:00Z\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).body("errors[0].field", equalTo("created_at"));
+        given().contentType("application/merge-patch+json").body("{\"level\": \"central\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(422).body("errors[0].field", equalTo("level"));
+        // the id repeated as it is, as a client sending back what it read does, is fine
+        given().contentType("application/merge-patch+json").body("{\"id\": \"" + id + "\", \"notes\": \"seen\"}")
+                .patch("/api/exchanges/" + id).then().statusCode(200).body("notes", equalTo("seen")).body("id", equalTo(id));
     }
 
     @Test
@@ -146,11 +194,64 @@ public class ExchangeResourceTest {
     }
 
     @Test
+    void datesOutsideTheStoredRangeAreRefusedNamingTheRange() {
+        long before = Database.exchanges();
+        for (String bad : new String[] { "-0001-01-01", "0000-01-01", "1899-12-31", "+10000-01-01" }) {
+            post(exchange(bad, "")).then().statusCode(422).contentType(PROBLEM)
+                    .body("errors.find { it.field == 'date' }.reason", containsString("1900-01-01"));
+        }
+        post(exchange("2001-05-08", ", \"end_date\": \"3000-01-01\"")).then().statusCode(422)
+                .body("errors.find { it.field == 'end_date' }.reason", containsString("between 1900-01-01 and"));
+        post(exchange("2001-05-08", "").replace("\"published\": \"2001-05-08\"", "\"published\": \"1850-01-01\""))
+                .then().statusCode(422).body("errors.find { it.field == 'sources[0].published' }.reason", containsString("1900-01-01"));
+        assertEquals(before, Database.exchanges());
+        String id = post(exchange("1900-01-01", "")).then().statusCode(201).body("date", equalTo("1900-01-01")).extract().path("id");
+        given().delete("/api/exchanges/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void anExchangeNeedsBothSides() {
+        long before = Database.exchanges();
+        post("{\"date\": \"2024-01-05\", \"format\": \"online\", \"kind\": \"talks\"}").then().statusCode(422)
+                .body("errors.field", hasItem("participants"))
+                .body("errors.reason", hasItems(containsString("VN participant"), containsString("CN participant")));
+        post("{\"date\": \"2001-05-09\", \"format\": \"online\", \"kind\": \"talks\", "
+                + "\"participants\": [{\"name\": \"Nguyen Quoc Doan\", \"side\": \"VN\"}]}").then().statusCode(422)
+                .body("errors.reason", hasItem(containsString("CN participant")));
+        assertEquals(before, Database.exchanges());
+        // a participant locality stands for its side
+        post("{\"date\": \"2001-05-09\", \"format\": \"online\", \"kind\": \"talks\", "
+                + "\"participants\": [{\"name\": \"Nguyen Quoc Doan\", \"side\": \"VN\"}], "
+                + "\"localities\": [{\"name\": \"Guangxi\", \"role\": \"participant\"}]}").then().statusCode(201);
+    }
+
+    @Test
+    void everyFieldOfTheWrongTypeIsNamed() {
+        long before = Database.exchanges();
+        post("{\"date\": 5, \"format\": [\"online\"], \"participants\": \"x\", \"kind\": \"talks\"}")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("date", "format", "participants"))
+                .body("errors.find { it.field == 'date' }.value", equalTo("5"))
+                .body("errors.find { it.field == 'format' }.value", equalTo("[\"online\"]"))
+                .body("errors.find { it.field == 'participants' }.value", equalTo("x"))
+                .body("errors.findAll { it.field == 'format' }", hasSize(1));
+        post(exchange("2001-05-10", ", \"notes\": 7, \"version\": \"one\"").replace("\"side\": \"CN\"", "\"side\": 2")
+                .replace("\"border-management\"", "true"))
+                .then().statusCode(422)
+                .body("errors.field", hasItems("notes", "version", "participants[1].side", "themes[1]"));
+        assertEquals(before, Database.exchanges());
+        // a string value is quoted by nobody
+        post(exchange("2001-05-10", "").replace("\"in_person\"", "\"online\"")).then().statusCode(422)
+                .body("errors.find { it.field == 'venue' }.value", equalTo("Nam Ninh"));
+    }
+
+    @Test
     void unreadableBodiesAre400NamingTheField() {
         post("{\"date\": \"2001-01-01\", \"venu\": \"Hanoi\"}").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("venu")).body("detail", containsString("unknown field"));
         post("{\"date\": ").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
-        post("{\"date\": \"2001-01-01\", \"participants\": 5}").then().statusCode(400).body("errors[0].field", equalTo("participants"));
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/exchanges").then().statusCode(400)
+                .body("errors[0].field", equalTo("body"));
         given().contentType(ContentType.TEXT).body("hello").post("/api/exchanges").then().statusCode(415).contentType(PROBLEM);
     }
 

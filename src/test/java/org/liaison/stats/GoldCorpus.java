@@ -28,6 +28,14 @@ final class GoldCorpus {
         String year() {
             return date.substring(0, 4);
         }
+
+        /** Some participant or participant locality of each side, as the service requires. */
+        boolean bilateral() {
+            Set<String> sides = new java.util.HashSet<>();
+            participants.forEach(p -> sides.add(p.substring(p.lastIndexOf('|') + 1)));
+            participantLocalities.forEach(l -> sides.add(l.substring(l.lastIndexOf('|') + 1)));
+            return sides.contains("VN") && sides.contains("CN");
+        }
     }
 
     static List<Exchange> exchanges() {
@@ -62,7 +70,10 @@ final class GoldCorpus {
                         String[] p = m.split(":");
                         reports.add(articles.get(p[0]).path("gold").path("exchanges").get(Integer.parseInt(p[1])));
                     }
-                    out.add(merge(reports));
+                    Exchange e = merge(reports);
+                    if (e.bilateral()) { // the service refuses the others (README "Decisions")
+                        out.add(e);
+                    }
                 }
             }
             return out;

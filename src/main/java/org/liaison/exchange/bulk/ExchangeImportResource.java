@@ -41,7 +41,9 @@ public class ExchangeImportResource {
             + "re-imports as it is). All or nothing: any bad line writes nothing and the 422 lists every bad line with its "
             + "number, field and reason. Lines match stored exchanges by natural key (the line's key, else date, kind, venue, "
             + "participants and participant localities): unchanged ones are left alone, changed ones replaced, so "
-            + "re-importing a file changes nothing. At most 200,000 lines. The body is read as a stream and written in "
+            + "re-importing a file changes nothing. A new line without a key of its own that is already known (overlapping "
+            + "dates and a shared participant or participant locality with a stored exchange) is an error line naming the "
+            + "stored id. At most 200,000 lines. The body is read as a stream and written in "
             + "batches inside one transaction, so a large file is not held in memory. Content-Type: application/x-ndjson "
             + "(text/plain and application/octet-stream too; curl: --data-binary @file -H 'Content-Type: application/x-ndjson').")
     @RequestBody(content = @Content(mediaType = MediaTypes.NDJSON, examples = @ExampleObject(name = "one line",

@@ -1,6 +1,7 @@
 package org.liaison.exchange.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.Context;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.liaison.exchange.ExchangeInput;
 import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
 import org.liaison.exchange.ValidExchange;
@@ -125,15 +125,15 @@ public class ExchangeImporter {
                 if (++count > MAX_LINES) {
                     throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
                 }
-                ExchangeInput input;
+                JsonNode json;
                 try {
-                    input = mapper.readValue(line, ExchangeInput.class);
+                    json = mapper.readTree(line);
                 } catch (JsonProcessingException e) {
                     errors.add(JsonErrors.fieldError(e).atLine(n));
                     continue;
                 }
                 List<FieldError> lineErrors = new ArrayList<>();
-                ValidExchange v = validator.validate(input, lineErrors);
+                ValidExchange v = validator.validate(json, lineErrors);
                 if (!lineErrors.isEmpty()) {
                     int at = n;
                     lineErrors.forEach(e -> errors.add(e.atLine(at)));
