@@ -1,5 +1,7 @@
 package org.liaison.exchange;
 
+import org.liaison.web.Params;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -7,11 +9,11 @@ import java.time.ZoneOffset;
  * The dates a record may hold: an exchange's {@code date} and {@code end_date}, a source's
  * {@code published}. From 1900-01-01 (no report in scope is older, and it keeps typos such as
  * year 0 or -1 out of the analytics' periods) to today plus one day of slack for time zones (a
- * meeting announced but not yet held is not an exchange). Query parameters use the same bounds.
+ * meeting announced but not yet held is not an exchange). Query parameters start at the same date (Params.EARLIEST) but may reach past today.
  */
 public record DateRange(LocalDate earliest, int slackDays) {
 
-    public static final DateRange STORED = new DateRange(LocalDate.of(1900, 1, 1), 1);
+    public static final DateRange STORED = new DateRange(Params.EARLIEST, 1);
 
     /** The latest date accepted now (UTC today plus the slack). */
     public LocalDate latest() {

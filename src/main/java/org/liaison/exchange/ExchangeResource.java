@@ -112,7 +112,8 @@ public class ExchangeResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("offset") String offset,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context UriInfo uri) {
         Params.only(uri, ExchangeFilterParams.NAMES, List.of("sort", "limit", "offset"));
         ExchangeFilters.Parsed parsed = filters.parse(params, Representation.NAMES);
@@ -157,7 +158,12 @@ public class ExchangeResource {
             + "stored record's id.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class),
             examples = @ExampleObject(name = "call", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(responseCode = "200", description = "The same exchange was stored before (same key, same content): the stored record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(responseCode = "409", description = "The key is used by other content, or the exchange is already known under "
+            + "another key (its id in errors[0].value)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri) {
         return service.create(validator.validate(body)).map(w -> {
@@ -178,6 +184,12 @@ public class ExchangeResource {
             + "nothing (same version and ETag). If-Match (or a version field) "
             + "makes the write fail with 412 (409) when someone changed the record since it was read.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
+    @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(responseCode = "409", description = "A stale version field, or a key another exchange has",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone changed the record since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
             @HeaderParam("If-Match") String ifMatch) {
         UUID uuid = uuid(id);
@@ -192,6 +204,12 @@ public class ExchangeResource {
             + "or {\"status\": \"rejected\", \"notes\": \"not bilateral\"}. Any field of the record may be corrected; "
             + "lists are replaced whole. id, created_at and updated_at are read-only (422 if changed); level is derived.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
+    @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(responseCode = "409", description = "A stale version field, or a key another exchange has",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone changed the record since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
         if (patch == null || !patch.isObject()) {

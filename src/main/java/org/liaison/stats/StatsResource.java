@@ -53,9 +53,9 @@ public class StatsResource {
     @Parameter(in = ParameterIn.QUERY, name = "top", description = "1-1000")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "themes", value = """
-                    {"aggregate": "themes", "data_version": 31, "parameters": {"granularity": "year"},
-                     "rows": [{"period": "2023", "theme": "high-level-trust", "domain": "politics",
-                               "exchanges": 9, "period_exchanges": 15, "share": 0.6}]}""")))
+                    {"aggregate": "themes", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
+                     "rows": [{"period": "2019", "theme": "border-management", "domain": "security",
+                               "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
     public Uni<Response> themes(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.THEMES, filters);
     }
@@ -67,8 +67,8 @@ public class StatsResource {
     @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "domains", value = """
-                    {"aggregate": "domains", "rows": [{"period": "2023", "domain": "politics", "exchanges": 12,
-                     "period_exchanges": 15, "share": 0.8}]}""")))
+                    {"aggregate": "domains", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
+                     "rows": [{"period": "2019", "domain": "economy", "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
     public Uni<Response> domains(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.DOMAINS, filters);
     }
@@ -82,8 +82,8 @@ public class StatsResource {
     @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "all (default) | year | quarter | month")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "localities", value = """
-                    {"aggregate": "localities", "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi",
-                     "country": "CN", "exchanges": 6}]}""")))
+                    {"aggregate": "localities", "data_version": 15, "parameters": {"granularity": "all", "boundaries": "as-named"},
+                     "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi", "country": "CN", "exchanges": 5}]}""")))
     public Uni<Response> localities(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.LOCALITIES, filters);
     }
@@ -105,8 +105,9 @@ public class StatsResource {
     @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "timeline", value = """
-                    {"aggregate": "timeline", "rows": [{"period": "2023", "exchanges": 15, "central": 6, "locality": 9,
-                     "in_person": 11, "online": 4, "phone": 0, "hybrid": 0}]}""")))
+                    {"aggregate": "timeline", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
+                     "rows": [{"period": "2019", "exchanges": 2, "central": 0, "locality": 2,
+                     "in_person": 2, "online": 0, "phone": 0, "hybrid": 0}]}""")))
     public Uni<Response> timeline(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.TIMELINE, filters);
     }
@@ -129,8 +130,9 @@ public class StatsResource {
     @Operation(summary = "How often two themes are discussed in the same exchange")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "cooccurrence", value = """
-                    {"aggregate": "theme_cooccurrence", "rows": [{"theme_a": "high-level-trust", "theme_b": "trade-investment",
-                     "exchanges": 8, "exchanges_a": 18, "exchanges_b": 10}]}""")))
+                    {"aggregate": "theme_cooccurrence", "data_version": 15, "parameters": {"boundaries": "as-named"},
+                     "rows": [{"theme_a": "high-level-trust", "theme_b": "trade-investment",
+                     "exchanges": 8, "exchanges_a": 16, "exchanges_b": 11}]}""")))
     public Uni<Response> themeCooccurrence(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.THEME_COOCCURRENCE, filters);
     }
@@ -140,9 +142,10 @@ public class StatsResource {
     @Operation(summary = "Totals, date range, counts per status, time of the last change")
     @APIResponse(responseCode = "200", description = "One row", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "summary", value = """
-                    {"aggregate": "summary", "rows": [{"exchanges": 28, "first_date": "2019-03-22", "last_date": "2025-11-27",
-                     "central": 10, "locality": 18, "draft": 0, "verified": 28, "rejected": 0, "sources": 28,
-                     "data_version": 31, "last_change": "2026-11-23T07:00:00Z"}]}""")))
+                    {"aggregate": "summary", "data_version": 15, "parameters": {"boundaries": "as-named"},
+                     "rows": [{"exchanges": 27, "first_date": "2019-03-22", "last_date": "2025-11-27",
+                     "central": 9, "locality": 18, "draft": 0, "verified": 27, "rejected": 0, "sources": 24,
+                     "data_version": 15, "last_change": "2026-12-01T07:00:00Z"}]}""")))
     public Uni<Response> summary(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.SUMMARY, filters);
     }

@@ -82,11 +82,16 @@ public class OpenApiResponses implements OASFilter {
     }
 
     private static void problem(APIResponses r, String status, String description) {
-        if (r.getAPIResponse(status) != null) {
-            return;
-        }
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        APIResponse existing = r.getAPIResponse(status);
+        if (existing != null) {
+            // documented by an annotation, perhaps without its body: every error body is a problem
+            if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem));
+            }
+            return;
+        }
         r.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem)));
     }

@@ -3,7 +3,6 @@ package org.liaison.web;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -46,31 +45,46 @@ public final class Params {
 
     /**
      * The value as the client meant it. A raw (not percent-encoded) UTF-8 query string reaches
-     * us decoded as ISO-8859-1, the HTTP request line's charset ("Lạng" as "Láº¡ng"): when
-     * the value's bytes in that charset are well-formed UTF-8 with some multi-byte sequence, that is what it was.
+     * us decoded as ISO-8859-1, the HTTP request line's charset ("Lạng" as "Láº¡ng"): each run
+     * of such characters whose bytes are well-formed UTF-8 is read as UTF-8.
      */
     public static String text(String value) {
         if (value == null) {
             return null;
         }
-        boolean high = false;
-        for (int i = 0; i < value.length(); i++) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < value.length()) {
             char c = value.charAt(i);
-            if (c > 0xFF) {
-                return value; // already decoded beyond Latin-1: percent-encoded UTF-8
+            if (c < 0x80 || c > 0xFF) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
             }
-            high |= c >= 0x80;
+            int end = i;
+            while (end < value.length() && value.charAt(end) >= 0x80 && value.charAt(end) <= 0xFF) {
+                end++;
+            }
+            // a run of Latin-1 letters: the bytes of raw UTF-8, when they decode as UTF-8
+            String run = value.substring(i, end);
+            String decoded = utf8(run.getBytes(StandardCharsets.ISO_8859_1));
+            if (out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            }
+            out.append(decoded != null ? decoded : run);
+            i = end;
         }
-        if (!high) {
-            return value;
-        }
+        return out == null ? value : out.toString();
+    }
+
+    private static String utf8(byte[] bytes) {
         try {
-            CharBuffer utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)));
-            return utf8.toString();
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return value; // genuinely Latin-1 ("é" sent as %E9)
+            return null; // genuinely Latin-1 ("é" sent as %E9)
         }
     }
 

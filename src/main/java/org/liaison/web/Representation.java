@@ -112,7 +112,8 @@ public enum Representation {
         sb.append(l.toString().stripTrailing()).append('\n');
     }
 
+    /** A table line holds one record: a line break inside a cell (a merged note) becomes a space. */
     private static String text(Object v) {
-        return v == null ? "" : v.toString();
+        return v == null ? "" : v.toString().replace("\r\n", " ").replace('\n', ' ');
     }
 }

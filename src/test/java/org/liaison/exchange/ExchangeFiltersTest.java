@@ -135,6 +135,10 @@ public class ExchangeFiltersTest {
         assertTrue(response.contains("\"total\":" + encoded + ","), "the same answer as percent-encoded UTF-8: " + response);
         assertTrue(response.contains("locality=L%E1%BA%A1ng+S%C6%A1n") || !response.contains("\"next\":\"http"),
                 "the next link is percent-encoded UTF-8: " + response);
+        // (a raw "ộ" is refused by the HTTP decoder itself, before the service: its UTF-8 holds a C1 control byte)
+        String person = raw("GET /api/exchanges?limit=1&person=V\u01b0\u01a1ng%20H%E1%BB%99%20Ninh HTTP/1.1");
+        assertTrue(person.startsWith("HTTP/1.1 200"), person);
+        assertTrue(person.contains("Wang Huning"), person);
         // a Latin-1 letter percent-encoded on its own is not UTF-8 and stays what it was
         given().urlEncodingEnabled(false).get("/api/exchanges?q=caf%E9").then().statusCode(200);
     }
@@ -162,7 +166,7 @@ public class ExchangeFiltersTest {
         assertEquals(talks, array.size());
         String csv = given().accept("text/csv").get("/api/exchanges/export?kind=talks").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
-        assertEquals(talks + 1, csv.lines().count());
+        assertEquals(talks, records(csv));
         given().accept("text/plain").get("/api/exchanges/export").then().statusCode(406).contentType(PROBLEM);
         given().accept("text/csv").get("/api/exchanges/export?format=ndjson&limit=1").then().statusCode(400);
         // sort, and the ids in that order
@@ -182,17 +186,22 @@ public class ExchangeFiltersTest {
         assertEquals(given().get("/api/exchanges/export?format=ndjson").then().extract().asString(), unzipped);
     }
 
+    /** CSV records, not lines: a note may hold a line break inside its quotes. */
+    static long records(String csv) {
+        return csv.lines().filter(l -> l.matches("^[0-9a-f]{8}-[0-9a-f]{4}-.*")).count();
+    }
+
     @Test
     void theListSpeaksCsvAndTableToo() {
         int n = total("kind=talks");
         String csv = given().accept("text/csv").get("/api/exchanges?kind=talks&limit=500").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
-        assertEquals(n + 1, csv.lines().count());
+        assertEquals(n, records(csv));
         assertTrue(csv.startsWith(String.join(",", ExchangeRow.COLUMNS)));
         String table = given().get("/api/exchanges?kind=talks&limit=500&format=table").then().statusCode(200)
                 .contentType(startsWith("text/plain")).extract().asString();
         assertTrue(table.lines().toList().get(1).matches("[- ]+"), table);
-        assertEquals(n + 3, table.lines().count());
+        assertEquals(n + 3, table.lines().count(), "a table cell holds no line break");
     }
 
     @Test

@@ -80,7 +80,8 @@ public class ExchangeExportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RestMulti<?> export(@BeanParam ExchangeFilterParams params,
             @Parameter(description = "created (default), -created, date, -date, updated, -updated") @QueryParam("sort") String sort,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context UriInfo uri) {
         Params.only(uri, ExchangeFilterParams.NAMES, List.of("sort"));
         ExchangeFilters.Parsed parsed = filters.parse(params, Output.BY_PARAM.keySet());
