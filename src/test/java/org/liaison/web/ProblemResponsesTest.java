@@ -42,4 +42,19 @@ class ProblemResponsesTest {
                 .body("paths.'/api/exchanges'.post.summary", equalTo("Record an exchange"))
                 .body("paths.'/api/exchanges/import'", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void aBodyOverTheLimitIs413Problem() throws java.io.IOException {
+        try (java.net.Socket s = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            s.getOutputStream().write(("POST /api/exchanges/import HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-ndjson\r\nContent-Length: 300000000\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                    .contains("content-type: application/problem+json"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("urn:liaison:problem:payload-too-large"), answer);
+        }
+    }
 }
