@@ -60,7 +60,7 @@ rm -rf "$PGDATA" && mkdir -p "$PGDATA"
 
 # ---- the service ---------------------------------------------------------------------------
 if [ "${BUILD_JAR:-0}" = 1 ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
-   || ls target/quarkus-app/lib/main | grep -q embedded-postgresql; then
+   || ls target/quarkus-app/lib/main | grep -q embedded-postgres; then
   ./mvnw -B -q package -Dprod -DskipTests
 fi
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/postgres"

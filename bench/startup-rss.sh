@@ -38,7 +38,7 @@ if [ ! -x "$NATIVE" ]; then
   echo "missing $NATIVE: build it with ./mvnw package -Dnative (see README)" >&2; exit 1
 fi
 if [ "${BUILD_JAR:-0}" = 1 ] || ! unzip -l target/quarkus-app/lib/main/*.jar >/dev/null 2>&1 \
-   || ls target/quarkus-app/lib/main | grep -q embedded-postgresql; then
+   || ls target/quarkus-app/lib/main | grep -q embedded-postgres; then
   ./mvnw -B -q package -Dprod -DskipTests
 fi
 

@@ -2,24 +2,36 @@ package org.liaison;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Fails fast, with a message that says what to do, when a build without the embedded
- * PostgreSQL (-Dprod, -Dnative) is started without a database configured. The environment and
- * system properties are read directly too: in a native executable the configuration seen here,
- * before Quarkus starts, is the one of the image build.
+ * Decides where the database comes from before Quarkus reads its configuration: a configured
+ * datasource URL wins; without one, the default build starts its embedded PostgreSQL
+ * ({@code org.liaison.embedded}, a server of this process's own on a free port), and a build
+ * without it (-Dprod, -Dnative) fails fast with a message that says what to do. The environment
+ * and system properties are read directly too: in a native executable the configuration seen
+ * here, before Quarkus starts, is the one of the image build.
  */
 @QuarkusMain
 public class LiaisonMain {
 
-    static final String EMBEDDED = "io.quarkiverse.embedded.postgresql.EmbeddedPostgreSQLRecorder";
+    /** Compiled in the default build only (see pom.xml). */
+    static final String EMBEDDED = "org.liaison.embedded.ProcessDatabase";
+    /** zonky's server; checked as well, so that stale classes of another build do not count. */
+    static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    static final List<String> URLS = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url");
 
-    public static void main(String... args) {
-        List<String> missing = missingDatabaseSettings(ConfigProvider.getConfig(), embeddedServer());
+    public static void main(String... args) throws ReflectiveOperationException {
+        Config config = ConfigProvider.getConfig();
+        boolean embedded = embeddedServer();
+        if (embedded && URLS.stream().noneMatch(p -> configured(config, p))) {
+            startEmbeddedServer();
+        }
+        List<String> missing = missingDatabaseSettings(config, embedded);
         if (!missing.isEmpty()) {
             System.err.println("Liaison needs a PostgreSQL database and this build has no embedded server.\n"
                     + "Set " + String.join(", ", missing) + " (README: \"Using an external PostgreSQL\"), e.g.\n"
@@ -31,9 +43,21 @@ public class LiaisonMain {
         Quarkus.run(args);
     }
 
+    static void startEmbeddedServer() throws ReflectiveOperationException {
+        try {
+            Class.forName(EMBEDDED).getMethod("start").invoke(null);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // the server's own message, not a reflection wrapper
+            }
+            throw e;
+        }
+    }
+
     static boolean embeddedServer() {
         try {
             Class.forName(EMBEDDED, false, LiaisonMain.class.getClassLoader());
+            Class.forName(ZONKY, false, LiaisonMain.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -47,12 +71,19 @@ public class LiaisonMain {
         }
         for (String property : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
                 "quarkus.datasource.username")) {
-            String env = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
-            if (config.getOptionalValue(property, String.class).isEmpty() && System.getProperty(property) == null
-                    && System.getenv(env) == null) {
-                missing.add(env);
+            if (!configured(config, property)) {
+                missing.add(env(property));
             }
         }
         return missing;
+    }
+
+    static boolean configured(Config config, String property) {
+        return config.getOptionalValue(property, String.class).isPresent() || System.getProperty(property) != null
+                || System.getenv(env(property)) != null;
+    }
+
+    static String env(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
     }
 }

@@ -5,12 +5,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL for the integration tests, which run against the packaged artifact: a
  * server of its own (zonky's binaries; as root inside a user namespace) whose URLs are handed to
- * the artifact as system properties. They outrank the embedded extension's settings (ordinal
- * 270), so the default jar uses this server too, and the tests reach the same database over
+ * the artifact as system properties. With a datasource configured the default jar starts no
+ * embedded server of its own and uses this one, and the tests reach the same database over
  * JDBC. The artifact runs in the prod profile, as deployed; the resource also gives it the demo
  * data and the dashboard origin the tests expect.
  */
@@ -45,11 +48,37 @@ public class ItDatabase implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         System.clearProperty(JDBC_URL);
         if (postgres != null) {
+            stopArtifact();
             try {
                 postgres.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Quarkus stops the test resources before the artifact; a server stopped under the running
+     * artifact makes it log "terminating connection due to administrator command". So the
+     * artifact, a child process of this JVM, is stopped first (SIGTERM, as the launcher would)
+     * and closes its connections itself.
+     */
+    private static void stopArtifact() {
+        String artifact = System.getProperty("liaison.it.artifact");
+        if (artifact == null) {
+            return;
+        }
+        ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(artifact)).orElse(false))
+                .forEach(p -> {
+                    p.destroy();
+                    try {
+                        p.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        // the launcher's own close follows
+                    }
+                });
     }
 }

@@ -39,6 +39,8 @@ public class DataChangeListener {
     Optional<String> password;
 
     private PgSubscriber subscriber;
+    /** Set at shutdown: the connection we close ourselves is not "lost". */
+    private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
         if (url.isEmpty()) {
@@ -56,8 +58,10 @@ public class DataChangeListener {
             cache.listening(true);
         });
         channel.endHandler(v -> {
-            LOG.warnf("Lost the %s connection: stats cache off until it is back", CHANNEL);
             cache.listening(false);
+            if (!stopping) {
+                LOG.warnf("Lost the %s connection: stats cache off until it is back", CHANNEL);
+            }
         });
         channel.handler(payload -> cache.invalidate());
         connect();
@@ -74,6 +78,7 @@ public class DataChangeListener {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (subscriber != null) {
             subscriber.close();
         }

@@ -1,0 +1,51 @@
+package org.liaison;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The real PostgreSQL of the {@code @QuarkusTest} tests (they do not run LiaisonMain, which
+ * starts the embedded server of a {@code java -jar} or dev-mode run): a server of the test
+ * JVM's own on a free port, so that concurrent builds on one machine do not meet. Declared
+ * for every test class; the *IT classes get their database from {@link ItDatabase}, so this
+ * one starts nothing there. Stopped after the application, so no connection is cut under it.
+ */
+@QuarkusTestResource(TestDatabase.class)
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        if (System.getProperty("liaison.it.artifact") != null) { // set by failsafe, for the *IT runs only
+            return Map.of();
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL for the tests", e);
+        }
+        String address = "127.0.0.1:" + postgres.getPort() + "/postgres";
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
+                "quarkus.datasource.reactive.url", "postgresql://" + address,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+    }
+}
