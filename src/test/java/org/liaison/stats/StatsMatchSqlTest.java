@@ -25,7 +25,7 @@ import org.liaison.Database;
  * gives the same rows as the endpoint, for several parameter sets.
  */
 @QuarkusTest
-class StatsMatchSqlTest {
+public class StatsMatchSqlTest {
 
     record Case(Aggregate aggregate, String path, Map<String, String> sqlParameters) {
     }
@@ -84,8 +84,15 @@ class StatsMatchSqlTest {
     }
 
     List<Map<String, String>> jdbc(Aggregate a, Map<String, String> parameters) throws SQLException {
-        AnalyticsQuery q = AnalyticsQuery.load(a.file, false);
-        try (Connection c = Database.connect(); PreparedStatement ps = c.prepareStatement(q.sql())) {
+        try (Connection c = Database.connect()) {
+            return rows(c, a.file, parameters);
+        }
+    }
+
+    /** An analytics-sql file run over JDBC on {@code c}, as psql would run it; values in their canonical spelling. */
+    public static List<Map<String, String>> rows(Connection c, String file, Map<String, String> parameters) throws SQLException {
+        AnalyticsQuery q = AnalyticsQuery.load(file, false);
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             List<Object> values = q.bind(parameters);
             for (int i = 0; i < values.size(); i++) {
                 ps.setString(i + 1, (String) values.get(i));
@@ -106,7 +113,7 @@ class StatsMatchSqlTest {
     }
 
     /** One spelling per value: numbers without trailing zeros, timestamps as instants. */
-    static String canonical(Object v) {
+    public static String canonical(Object v) {
         if (v == null) {
             return null;
         }
