@@ -19,7 +19,6 @@ import java.util.function.IntFunction;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 import org.liaison.gazetteer.LocalityRef;
-import org.liaison.text.AliasKey;
 
 /**
  * Reads and writes exchanges with their participants, localities, themes and sources. Writes
@@ -350,46 +349,6 @@ public class ExchangeRepository {
     }
 
     /** The canonical people for these (name, side) pairs, creating those not known yet; ids in input order. */
-    public Uni<List<Long>> resolvePeople(SqlClient c, List<ValidExchange.Participant> participants) {
-        if (participants.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        String[] keys = participants.stream().map(p -> AliasKey.of(p.name())).toArray(String[]::new);
-        return c.preparedQuery("""
-                select a.alias_key, p.side, min(p.id) as id
-                from person_alias a join person p on p.id = a.person_id
-                where a.alias_key = any($1) group by a.alias_key, p.side""")
-                .execute(Tuple.of(keys))
-                .chain(rows -> {
-                    Map<String, Long> known = new HashMap<>();
-                    rows.forEach(r -> known.put(r.getString("side").strip() + ":" + r.getString("alias_key"), r.getLong("id")));
-                    // only the people not known yet are created, one after the other (a chain
-                    // step per participant would nest 400,000 deep on a large import)
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (ValidExchange.Participant p : participants) {
-                        String k = p.side() + ":" + AliasKey.of(p.name());
-                        if (!known.containsKey(k)) {
-                            known.put(k, null);
-                            chain = chain.chain(() -> org.liaison.people.PeopleDirectory
-                                    .ensure(c, p.name(), p.side(), java.util.Set.of(p.name()))
-                                    .invoke(id -> known.put(k, id)).replaceWithVoid());
-                        }
-                    }
-                    return chain.map(x -> participants.stream()
-                            .map(p -> known.get(p.side() + ":" + AliasKey.of(p.name()))).toList());
-                });
-    }
-
-    public Uni<Map<Long, String>> personNames(SqlClient c, List<Long> ids) {
-        return c.preparedQuery("select id, name from person where id = any($1)")
-                .execute(Tuple.of(ids.toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<Long, String> names = new HashMap<>();
-                    rows.forEach(r -> names.put(r.getLong("id"), r.getString("name")));
-                    return names;
-                });
-    }
-
     // ---- reading ---------------------------------------------------------------------------
 
     public record Page(long total, List<ExchangeView> items) {

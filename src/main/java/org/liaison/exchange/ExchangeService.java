@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.liaison.people.PeopleDirectory;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
@@ -35,10 +36,12 @@ public class ExchangeService {
     private final ExchangeValidator validator;
     private final Event<ExchangesChanged> changed;
     private final ObjectMapper mapper;
+    private final PeopleDirectory people;
 
     @Inject
     public ExchangeService(Pool pool, ExchangeRepository repository, ExchangeValidator validator, Event<ExchangesChanged> changed,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, PeopleDirectory people) {
+        this.people = people;
         this.pool = pool;
         this.repository = repository;
         this.validator = validator;
@@ -230,7 +233,7 @@ public class ExchangeService {
      */
     public Uni<BatchOutcome> upsertAll(SqlClient tx, List<ValidExchange> batch, List<Integer> lines, Map<String, Integer> seen) {
         List<ValidExchange.Participant> everyone = batch.stream().flatMap(v -> v.participants().stream()).toList();
-        return repository.resolvePeople(tx, everyone).chain(ids -> repository.personNames(tx, ids).chain(names -> {
+        return people.resolve(tx, names(everyone)).chain(ids -> people.names(tx, ids).chain(names -> {
             List<ResolvedExchange> resolved = new ArrayList<>(batch.size());
             List<FieldError> duplicates = new ArrayList<>();
             int at = 0;
@@ -295,9 +298,13 @@ public class ExchangeService {
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
+    private static List<PeopleDirectory.Name> names(List<ValidExchange.Participant> participants) {
+        return participants.stream().map(p -> new PeopleDirectory.Name(p.name(), p.side())).toList();
+    }
+
     /** Resolves participants to people, then derives the natural key and content hash. */
     public Uni<ResolvedExchange> resolve(SqlClient tx, ValidExchange v) {
-        return repository.resolvePeople(tx, v.participants()).chain(ids -> repository.personNames(tx, ids).map(names -> {
+        return people.resolve(tx, names(v.participants())).chain(ids -> people.names(tx, ids).map(names -> {
             List<String> people = ids.stream().map(names::get).toList();
             String key = v.key() != null ? v.key() : naturalKey(v, people);
             return new ResolvedExchange(v, key, contentHash(v, people), ids);
