@@ -57,4 +57,22 @@ class ProblemResponsesTest {
             org.junit.jupiter.api.Assertions.assertTrue(answer.contains("urn:liaison:problem:payload-too-large"), answer);
         }
     }
+
+    @Test
+    void writesTakeNoQueryParameters() {
+        for (String path : java.util.List.of("/api/exchanges?foo=1", "/api/articles/extract?foo=1", "/api/articles?foo=1",
+                "/api/exchanges/import?foo=1")) {
+            given().contentType(path.contains("import") ? "application/x-ndjson" : "application/json")
+                    .body("{\"text\": \"x\"}".getBytes()).post(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("foo"));
+        }
+        given().delete("/api/exchanges/00000000-0000-0000-0000-000000000000?force=1").then().statusCode(400)
+                .body("errors[0].field", equalTo("force"));
+    }
+
+    @Test
+    void aNumberWhereTextBelongsIsATypeError() {
+        given().contentType("application/json").body("{\"text\": 1}").post("/api/articles/extract").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+    }
 }
