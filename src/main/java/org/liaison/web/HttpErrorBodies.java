@@ -31,6 +31,7 @@ public class HttpErrorBodies {
     }
 
     void install(@Observes Router router) {
+
         router.route().order(ORDER).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && tooLong(length)) {
