@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,23 +31,25 @@ public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class);
 
-    @Inject
-    Pool pool;
-    @Inject
-    ThemeVocabulary themes;
-    @Inject
-    Gazetteer gazetteer;
-    @Inject
-    Organisations organisations;
-    @Inject
-    PeopleDirectory people;
-    @Inject
-    DemoData demo;
-    /** Injected so that its data files are read and checked at start, not at the first article. */
-    @Inject
-    ArticleExtractor extractor;
-    @Inject
-    LiaisonConfig config;
+    private final Pool pool;
+    private final ThemeVocabulary themes;
+    private final Gazetteer gazetteer;
+    private final Organisations organisations;
+    private final PeopleDirectory people;
+    private final DemoData demo;
+    private final LiaisonConfig config;
+
+    /** The extractor is injected so that its data files are read and checked at start, not at the first article. */
+    public Startup(Pool pool, ThemeVocabulary themes, Gazetteer gazetteer, Organisations organisations, PeopleDirectory people,
+            DemoData demo, ArticleExtractor extractor, LiaisonConfig config) {
+        this.pool = pool;
+        this.themes = themes;
+        this.gazetteer = gazetteer;
+        this.organisations = organisations;
+        this.people = people;
+        this.demo = demo;
+        this.config = config;
+    }
 
     void onStart(@Observes StartupEvent event) {
         Map<String, String> stored = pool.query("select name, checksum from reference_file").execute()

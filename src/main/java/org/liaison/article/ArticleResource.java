@@ -1,7 +1,6 @@
 package org.liaison.article;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,8 +28,11 @@ public class ArticleResource {
              "title": "Hanoi leader meets with China's top political advisor",
              "text": "Dinh Tien Dung, Politburo member and Secretary of the Hanoi Party Committee, paid a courtesy call to Wang Huning, Chairman of the National Committee of the CPPCC, in Beijing on September 28. ..."}""";
 
-    @Inject
-    ArticleService articles;
+    private final ArticleService articles;
+
+    public ArticleResource(ArticleService articles) {
+        this.articles = articles;
+    }
 
     @POST
     @Path("extract")

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +26,13 @@ import org.liaison.gazetteer.LocalityRef;
 @ApplicationScoped
 public class ExchangeRepository {
 
-    @Inject
-    Pool pool;
-    @Inject
-    Gazetteer gazetteer;
+    private final Pool pool;
+    private final Gazetteer gazetteer;
+
+    public ExchangeRepository(Pool pool, Gazetteer gazetteer) {
+        this.pool = pool;
+        this.gazetteer = gazetteer;
+    }
 
     private static final String UPDATE = """
             update exchange set natural_key = $2, date = $3, end_date = $4, date_precision = $5, format = $6,

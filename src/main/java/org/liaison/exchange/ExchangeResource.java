@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -78,14 +77,17 @@ public class ExchangeResource {
             + "\"sources\": [{\"url\": \"https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp\", "
             + "\"outlet\": \"en.vietnamplus.vn\", \"published\": \"2023-09-28\", \"language\": \"en\"}]}";
 
-    @Inject
-    ExchangeService service;
-    @Inject
-    ExchangeFilters filters;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    ExchangeValidator validator;
+    private final ExchangeService service;
+    private final ExchangeFilters filters;
+    private final ObjectMapper mapper;
+    private final ExchangeValidator validator;
+
+    public ExchangeResource(ExchangeService service, ExchangeFilters filters, ObjectMapper mapper, ExchangeValidator validator) {
+        this.service = service;
+        this.filters = filters;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
 
     /** The sorts of the list and the export. */
     public static final Set<String> SORTS = Set.copyOf(ExchangeSql.SORTS);

@@ -2,7 +2,6 @@ package org.liaison.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,12 +28,15 @@ public class ExchangeValidator {
     static final int MAX_TEXT = 4000;
     static final int MAX_ITEMS = 200;
 
-    @Inject
-    Gazetteer gazetteer;
-    @Inject
-    ThemeVocabulary themes;
-    @Inject
-    Organisations organisations;
+    private final Gazetteer gazetteer;
+    private final ThemeVocabulary themes;
+    private final Organisations organisations;
+
+    public ExchangeValidator(Gazetteer gazetteer, ThemeVocabulary themes, Organisations organisations) {
+        this.gazetteer = gazetteer;
+        this.themes = themes;
+        this.organisations = organisations;
+    }
 
     public ValidExchange validate(ExchangeInput in) {
         List<FieldError> errors = new ArrayList<>();

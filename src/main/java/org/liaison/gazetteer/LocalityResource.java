@@ -1,6 +1,5 @@
 package org.liaison.gazetteer;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,8 +23,11 @@ import org.liaison.web.ProblemException;
 @Tag(name = "Vocabularies")
 public class LocalityResource {
 
-    @Inject
-    Gazetteer gazetteer;
+    private final Gazetteer gazetteer;
+
+    public LocalityResource(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
 
     @GET
     @Operation(summary = "List or search localities",

@@ -1,7 +1,6 @@
 package org.liaison.people;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,8 +27,11 @@ import org.liaison.web.Params;
 @Tag(name = "Vocabularies")
 public class PeopleResource {
 
-    @Inject
-    PersonRepository people;
+    private final PersonRepository people;
+
+    public PeopleResource(PersonRepository people) {
+        this.people = people;
+    }
 
     @GET
     @Operation(summary = "Search people by any of their names",

@@ -3,7 +3,6 @@ package org.liaison.stats;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,16 +26,22 @@ public class DataChangeListener {
     static final String CHANNEL = "liaison_data_changed";
     private static final Logger LOG = Logger.getLogger(DataChangeListener.class);
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    StatsCache cache;
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    Optional<String> url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    private final Vertx vertx;
+    private final StatsCache cache;
+    private final Optional<String> url;
+    private final Optional<String> username;
+    private final Optional<String> password;
+
+    public DataChangeListener(Vertx vertx, StatsCache cache,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.vertx = vertx;
+        this.cache = cache;
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
 
     private PgSubscriber subscriber;
     /** Set at shutdown: the connection we close ourselves is not "lost". */

@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
@@ -34,8 +33,11 @@ public class StatsHitRoute {
     /** Spellings remembered; beyond this the map starts afresh (a crawler cannot grow it without bound). */
     static final int MAX_SPELLINGS = 10_000;
 
-    @Inject
-    StatsCache cache;
+    private final StatsCache cache;
+
+    public StatsHitRoute(StatsCache cache) {
+        this.cache = cache;
+    }
 
     private final Map<String, String> keyBySpelling = new ConcurrentHashMap<>();
     private final AtomicLong served = new AtomicLong();

@@ -2,7 +2,6 @@ package org.liaison.stats;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Analytics")
 public class StatsResource {
 
-    @Inject
-    StatsResponder responder;
+    private final StatsResponder responder;
 
+    // request-scoped: Quarkus REST injects them into the resource per request
     @Context
     UriInfo uri;
     @Context
@@ -39,6 +38,10 @@ public class StatsResource {
 
     @Context
     HttpServerRequest request;
+
+    public StatsResource(StatsResponder responder) {
+        this.responder = responder;
+    }
 
     private Uni<Response> answer(Aggregate a, ExchangeFilterParams filters) {
         return responder.answer(a, filters, uri, headers, StatsHitRoute.spelling(request));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -39,16 +38,19 @@ public class StatsResponder {
     static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
     static final String GZIP_ETAG_SUFFIX = "-gz";
 
-    @Inject
-    StatsService stats;
-    @Inject
-    ExchangeFilters filters;
-    @Inject
-    StatsCache cache;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    StatsHitRoute hitRoute;
+    private final StatsService stats;
+    private final ExchangeFilters filters;
+    private final StatsCache cache;
+    private final ObjectMapper mapper;
+    private final StatsHitRoute hitRoute;
+
+    public StatsResponder(StatsService stats, ExchangeFilters filters, StatsCache cache, ObjectMapper mapper, StatsHitRoute hitRoute) {
+        this.stats = stats;
+        this.filters = filters;
+        this.cache = cache;
+        this.mapper = mapper;
+        this.hitRoute = hitRoute;
+    }
 
     @RegisterForReflection
     public record Body(String aggregate, long dataVersion, Map<String, String> parameters, List<Map<String, Object>> rows) {

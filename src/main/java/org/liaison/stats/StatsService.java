@@ -19,15 +19,14 @@ import java.util.Map;
 @Singleton
 public class StatsService {
 
-    @Inject
-    Pool pool;
-
+    private final Pool pool;
     private final Map<Aggregate, AnalyticsQuery> queries = new EnumMap<>(Aggregate.class);
     private final Map<Aggregate, AnalyticsQuery> rollupQueries = new EnumMap<>(Aggregate.class);
     private final boolean rollups;
 
     @Inject
-    public StatsService(LiaisonConfig config) {
+    public StatsService(LiaisonConfig config, Pool pool) {
+        this.pool = pool;
         this.rollups = config.stats().rollups();
         for (Aggregate a : Aggregate.values()) {
             queries.put(a, AnalyticsQuery.load(a.file));

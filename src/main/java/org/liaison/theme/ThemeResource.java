@@ -1,6 +1,5 @@
 package org.liaison.theme;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,8 +21,11 @@ import org.liaison.web.Params;
 @Tag(name = "Vocabularies")
 public class ThemeResource {
 
-    @Inject
-    ThemeVocabulary themes;
+    private final ThemeVocabulary themes;
+
+    public ThemeResource(ThemeVocabulary themes) {
+        this.themes = themes;
+    }
 
     @GET
     @Operation(summary = "The theme vocabulary of the codebook, optionally one domain's themes")

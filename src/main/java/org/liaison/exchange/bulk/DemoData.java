@@ -1,7 +1,6 @@
 package org.liaison.exchange.bulk;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -19,8 +18,11 @@ public class DemoData {
     public static final String FILE = "demo/exchanges.ndjson";
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    @Inject
-    ExchangeImporter importer;
+    private final ExchangeImporter importer;
+
+    public DemoData(ExchangeImporter importer) {
+        this.importer = importer;
+    }
 
     /** Blocks (the import does): called at start, before the HTTP server takes requests. */
     public ExchangeImporter.ImportResult load() {

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,14 +43,17 @@ public class ExchangeImporter {
     public static final int MAX_LINES = 200_000;
     static final int MAX_REPORTED_ERRORS = 1000;
 
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    ExchangeValidator validator;
-    @Inject
-    ExchangeService exchanges;
-    @Inject
-    Pool pool;
+    private final ObjectMapper mapper;
+    private final ExchangeValidator validator;
+    private final ExchangeService exchanges;
+    private final Pool pool;
+
+    public ExchangeImporter(ObjectMapper mapper, ExchangeValidator validator, ExchangeService exchanges, Pool pool) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.exchanges = exchanges;
+        this.pool = pool;
+    }
 
     @RegisterForReflection
     public record ImportResult(int lines, int created, int updated, int unchanged) {
