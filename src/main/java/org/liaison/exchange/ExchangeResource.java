@@ -188,10 +188,6 @@ public class ExchangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "409", description = "A stale version field, or a key another exchange has",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match names another version: someone changed the record since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
             @HeaderParam("If-Match") String ifMatch) {
         UUID uuid = uuid(id);
@@ -208,10 +204,6 @@ public class ExchangeResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "409", description = "A stale version field, or a key another exchange has",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match names another version: someone changed the record since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
         if (patch == null || !patch.isObject()) {

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The answers every operation of a kind can give, added to the OpenAPI document once here
  * rather than annotated on each method: any request may be a 400 (an unknown parameter) or a
  * 500 (with an incident id); a body may be unreadable (400), of another media type (415) or
- * invalid (422); every aggregate also answers CSV and tables, 304 and 406. Runs at build time.
+ * invalid (422); a PUT or PATCH of one record may meet a newer version (409, 412); every
+ * aggregate also answers CSV and tables, 304 and 406. Runs at build time.
  */
 public class OpenApiResponses implements OASFilter {
 
@@ -40,6 +41,10 @@ public class OpenApiResponses implements OASFilter {
             }
             if (path.contains("{")) {
                 problem(r, "404", "No such resource");
+                if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
+                    problem(r, "409", "A stale version field, or a key another record has");
+                    problem(r, "412", "If-Match names another version: someone changed the record since it was read");
+                }
             }
             if (path.startsWith("/api/stats/")) {
                 aggregate(r);

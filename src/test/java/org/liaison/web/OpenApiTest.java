@@ -63,6 +63,13 @@ public class OpenApiTest {
         probes.add(new Probe("post", "/api/exchanges", r -> r.contentType("application/json").body("{\"date\": 5}").post("/api/exchanges")));
         probes.add(new Probe("post", "/api/exchanges", r -> r.contentType("application/json").body("{").post("/api/exchanges")));
         probes.add(new Probe("post", "/api/exchanges", r -> r.contentType("text/xml").body("<x/>".getBytes()).post("/api/exchanges")));
+        probes.add(new Probe("put", "/api/exchanges/{id}", r -> r.contentType("application/json").header("If-Match", "\"999\"")
+                .body(body).put("/api/exchanges/" + id)));
+        probes.add(new Probe("patch", "/api/exchanges/{id}", r -> r.contentType("application/merge-patch+json")
+                .header("If-Match", "\"999\"").body("{\"notes\": \"x\"}").patch("/api/exchanges/" + id)));
+        probes.add(new Probe("patch", "/api/exchanges/{id}", r -> r.contentType("application/merge-patch+json")
+                .body("{\"kind\": \"chat\"}").patch("/api/exchanges/" + id)));
+        probes.add(new Probe("delete", "/api/exchanges/{id}", r -> r.delete("/api/exchanges/00000000-0000-0000-0000-000000000000")));
         probes.add(new Probe("post", "/api/exchanges/import", r -> r.contentType("application/x-ndjson").body(new byte[0]).post("/api/exchanges/import")));
         probes.add(new Probe("post", "/api/exchanges/import", r -> r.contentType("application/x-ndjson").body("x\n".getBytes()).post("/api/exchanges/import")));
         probes.add(new Probe("post", "/api/exchanges/import", r -> r.contentType("application/xml").body("x".getBytes()).post("/api/exchanges/import")));
