@@ -19,8 +19,9 @@ public final class ExchangeReader {
     /** The reason of an unknown field: such a body is unreadable (400) rather than invalid (422). */
     public static final String UNKNOWN = "unknown field";
 
-    // output-only fields of a record, accepted and ignored so that an export re-imports as it is
-    private static final Set<String> IGNORED = Set.of("id", "created_at", "updated_at");
+    /** Output-only fields of a record: set by the service, accepted and ignored in input so that an export re-imports as it is. */
+    public static final List<String> OUTPUT_ONLY = List.of("id", "created_at", "updated_at");
+    private static final Set<String> IGNORED = Set.copyOf(OUTPUT_ONLY);
     private static final Set<String> TOP = Set.of("key", "date", "end_date", "date_precision", "format", "kind", "venue",
             "level", "status", "notes", "version", "participants", "localities", "themes", "sources");
 

@@ -263,11 +263,9 @@ public class ExchangeResource {
         }
     }
 
-    static final List<String> READ_ONLY = List.of("id", "created_at", "updated_at");
-
     /** A patch may repeat a read-only field's value (a record read and sent back) but not change it. */
     static void readOnly(ObjectNode current, ObjectNode patch) {
-        List<FieldError> errors = READ_ONLY.stream().filter(f -> patch.has(f) && !patch.get(f).equals(current.get(f)))
+        List<FieldError> errors = ExchangeReader.OUTPUT_ONLY.stream().filter(f -> patch.has(f) && !patch.get(f).equals(current.get(f)))
                 .map(f -> FieldError.of(f, ExchangeReader.text(patch.get(f)), "read-only: set by the service, cannot change"))
                 .toList();
         if (!errors.isEmpty()) {
