@@ -13,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class ExchangeFilterParams {
 
-    /** The parameter names, for the endpoints' "unknown parameter" check (a test keeps it equal to the fields). */
-    public static final List<String> NAMES = List.of("from", "to", "level", "format", "kind", "country", "locality", "role",
-            "theme", "domain", "person", "q", "status", "boundaries");
+    /**
+     * The parameter names, for the endpoints' "unknown parameter" check: the parameters of
+     * filtered_exchanges(), named once by {@link ExchangeFilter#sqlParameters()} (a test keeps the fields below equal to them).
+     */
+    public static final List<String> NAMES = List.copyOf(ExchangeFilter.none().sqlParameters().keySet());
 
     @QueryParam("from")
     @Parameter(description = "YYYY-MM-DD, 1900-01-01 or later: exchanges overlapping [from, to]")
