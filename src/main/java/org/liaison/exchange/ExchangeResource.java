@@ -56,26 +56,18 @@ public class ExchangeResource {
 
     public static final String NDJSON = MediaTypes.NDJSON;
     static final String MERGE_PATCH = MediaTypes.MERGE_PATCH;
-    static final String EXAMPLE = """
-            {"date": "2023-09-28", "date_precision": "day", "format": "in_person", "kind": "courtesy_call",
-             "venue": "Beijing", "status": "verified",
-             "participants": [
-               {"name": "Dinh Tien Dung", "side": "VN", "titles": "Secretary of the Hanoi Party Committee", "locality": "Hanoi"},
-               {"name": "Wang Huning", "side": "CN", "titles": "Chairman of the CPPCC National Committee", "organisation": "CPPCC"}],
-             "localities": [{"name": "Hà Nội", "role": "participant"}],
-             "themes": ["high-level-trust", "party-building", "trade-investment"],
-             "sources": [{"url": "https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp",
-                          "outlet": "en.vietnamplus.vn", "published": "2023-09-28", "language": "en"}]}""";
 
-    /** EXAMPLE as one NDJSON line. */
-    public static final String EXAMPLE_LINE = "{\"date\": \"2023-09-28\", \"date_precision\": \"day\", \"format\": \"in_person\", "
-            + "\"kind\": \"courtesy_call\", \"venue\": \"Beijing\", \"status\": \"verified\", \"participants\": ["
-            + "{\"name\": \"Dinh Tien Dung\", \"side\": \"VN\", \"titles\": \"Secretary of the Hanoi Party Committee\", \"locality\": \"Hanoi\"}, "
-            + "{\"name\": \"Wang Huning\", \"side\": \"CN\", \"titles\": \"Chairman of the CPPCC National Committee\", \"organisation\": \"CPPCC\"}], "
-            + "\"localities\": [{\"name\": \"Hà Nội\", \"role\": \"participant\"}], "
-            + "\"themes\": [\"high-level-trust\", \"party-building\", \"trade-investment\"], "
-            + "\"sources\": [{\"url\": \"https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp\", "
-            + "\"outlet\": \"en.vietnamplus.vn\", \"published\": \"2023-09-28\", \"language\": \"en\"}]}";
+    /** A demo record in the shape of POST, on one line (\ joins the lines) so it is an NDJSON line of the import too. */
+    public static final String EXAMPLE = """
+            {"date": "2023-09-28", "date_precision": "day", "format": "in_person", "kind": "courtesy_call", \
+            "venue": "Beijing", "status": "verified", \
+            "participants": [\
+            {"name": "Dinh Tien Dung", "side": "VN", "titles": "Secretary of the Hanoi Party Committee", "locality": "Hanoi"}, \
+            {"name": "Wang Huning", "side": "CN", "titles": "Chairman of the CPPCC National Committee", "organisation": "CPPCC"}], \
+            "localities": [{"name": "Hà Nội", "role": "participant"}], \
+            "themes": ["high-level-trust", "party-building", "trade-investment"], \
+            "sources": [{"url": "https://en.vietnamplus.vn/hanoi-leader-meets-with-chinas-top-political-advisor/268764.vnp", \
+            "outlet": "en.vietnamplus.vn", "published": "2023-09-28", "language": "en"}]}""";
 
     private final ExchangeService service;
     private final ExchangeFilters filters;

@@ -47,7 +47,7 @@ public class ExchangeImportResource {
             + "batches inside one transaction, so a large file is not held in memory. Content-Type: application/x-ndjson "
             + "(text/plain and application/octet-stream too; curl: --data-binary @file -H 'Content-Type: application/x-ndjson').")
     @RequestBody(content = @Content(mediaType = MediaTypes.NDJSON, examples = @ExampleObject(name = "one line",
-            value = ExchangeResource.EXAMPLE_LINE)))
+            value = ExchangeResource.EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Counts of the lines created, updated and left unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeImporter.ImportResult.class)))
     @APIResponse(responseCode = "400", description = "Unknown query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
