@@ -1,7 +1,6 @@
 package org.liaison.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -12,19 +11,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class WriteParameters {
 
+    /** The 400 is a ProblemException, answered by {@link ProblemMappers} like any other. */
     @ServerRequestFilter
-    public Response refuse(ContainerRequestContext request) {
+    public void refuse(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-                || !request.getUriInfo().getPath().startsWith("/api/")) {
-            return null;
-        }
-        try {
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")
+                && request.getUriInfo().getPath().startsWith("/api/")) {
             Params.only(request.getUriInfo(), List.of());
-            return null;
-        } catch (ProblemException e) {
-            Problem p = e.problem().at(request.getUriInfo().getPath());
-            return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
         }
     }
 }
