@@ -350,7 +350,6 @@ public class ExchangeRepository {
         return rows.isEmpty() ? Uni.createFrom().voidItem() : c.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 
-    /** The canonical people for these (name, side) pairs, creating those not known yet; ids in input order. */
     // ---- reading ---------------------------------------------------------------------------
 
     public record Page(long total, List<ExchangeView> items) {

@@ -95,7 +95,12 @@ public class ExchangeService {
         return new ProblemException(ProblemType.CONFLICT, "This exchange is already stored as " + k.publicId()
                 + " (/api/exchanges/" + k.publicId() + "): overlapping dates and a shared participant or participant locality; "
                 + "change it with PUT or PATCH, or give a key of your own if it is another exchange",
-                List.of(FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId())));
+                List.of(knownAs(k, "")));
+    }
+
+    /** The error that names the stored record an exchange is already known as. */
+    private static FieldError knownAs(ExchangeRepository.Known k, String why) {
+        return FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId() + why);
     }
 
     /** Runs {@code work} in one transaction and tells the caches after the commit. */
@@ -291,8 +296,7 @@ public class ExchangeService {
         // one lookup at a time, without nesting a chain step per line
         return Multi.createFrom().iterable(unkeyed)
                 .onItem().transformToUniAndConcatenate(i -> repository.findSame(tx, created.get(i)).map(k -> k == null ? List.<FieldError> of()
-                        : List.of(FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId()
-                                + " (overlapping dates, a shared participant or participant locality)")
+                        : List.of(knownAs(k, " (overlapping dates, a shared participant or participant locality)")
                                 .atLine(lines.get(i)))))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
