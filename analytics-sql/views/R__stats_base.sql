@@ -45,7 +45,8 @@ $$;
 --   p_domain          domains: exchanges discussing a theme of one of them
 --   p_person          names or aliases of participants (any spelling: folded like alias keys)
 --   p_q               text in the notes, participants' titles and names, sources' titles
---                     (folded: case and diacritics do not matter)
+--                     (folded: case and diacritics do not matter; folded once per query, in
+--                     a sub-select, not once per row)
 --   p_status          statuses; '' = every exchange that is not rejected
 --   p_boundaries      'as-named' (default) or 'current'
 drop function if exists stats_exchanges(text, text, text, text, text, text, text, text, text, text, text);
@@ -79,13 +80,13 @@ language sql stable as $$
             select 1 from participant p join person_alias pa on pa.person_id = p.person_id
             where p.exchange_id = e.id
               and pa.alias_key in (select replace(liaison_fold(n), ' ', '') from unnest(string_to_array(p_person, ',')) n)))
-      and (p_q = '' or liaison_fold(e.notes) like '%' || liaison_fold(p_q) || '%'
+      and (p_q = '' or liaison_fold(e.notes) like '%' || (select liaison_fold(p_q)) || '%'
            or exists (select 1 from participant p where p.exchange_id = e.id
-                      and liaison_fold(p.titles) like '%' || liaison_fold(p_q) || '%')
+                      and liaison_fold(p.titles) like '%' || (select liaison_fold(p_q)) || '%')
            or exists (select 1 from participant p join person_alias pa on pa.person_id = p.person_id
-                      where p.exchange_id = e.id and pa.alias_key like '%' || replace(liaison_fold(p_q), ' ', '') || '%')
+                      where p.exchange_id = e.id and pa.alias_key like '%' || (select replace(liaison_fold(p_q), ' ', '')) || '%')
            or exists (select 1 from exchange_source es join source s on s.id = es.source_id
-                      where es.exchange_id = e.id and liaison_fold(s.title) like '%' || liaison_fold(p_q) || '%'))
+                      where es.exchange_id = e.id and liaison_fold(s.title) like '%' || (select liaison_fold(p_q)) || '%'))
       and (case when p_status = '' then e.status <> 'rejected'
                 else e.status = any(string_to_array(p_status, ',')) end)
 $$;
