@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,20 +29,31 @@ public class ItDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        postgres = startPostgres("the integration tests");
+        Map<String, String> settings = new HashMap<>(datasource(postgres));
+        System.setProperty(JDBC_URL, settings.get("quarkus.datasource.jdbc.url"));
+        settings.put("liaison.demo-data", "true");
+        settings.put("quarkus.http.cors.origins", DASHBOARD);
+        return settings;
+    }
+
+    /** A server of the tests' own, on a free port, listening on 127.0.0.1 only (zonky runs it in a user namespace as root). */
+    static EmbeddedPostgres startPostgres(String purpose) {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL for the integration tests", e);
+            throw new UncheckedIOException("cannot start PostgreSQL for " + purpose, e);
         }
-        int port = postgres.getPort();
-        System.setProperty(JDBC_URL, "jdbc:postgresql://localhost:" + port + "/postgres");
+    }
+
+    /** The settings that point the service (Flyway over JDBC, the reactive pool) at that server. */
+    static Map<String, String> datasource(EmbeddedPostgres postgres) {
+        String address = "127.0.0.1:" + postgres.getPort() + "/postgres";
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
-                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
+                "quarkus.datasource.reactive.url", "postgresql://" + address,
                 "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", PASSWORD,
-                "liaison.demo-data", "true",
-                "quarkus.http.cors.origins", DASHBOARD);
+                "quarkus.datasource.password", PASSWORD);
     }
 
     @Override

@@ -24,17 +24,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         if (System.getProperty("liaison.it.artifact") != null) { // set by failsafe, for the *IT runs only
             return Map.of();
         }
-        try {
-            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL for the tests", e);
-        }
-        String address = "127.0.0.1:" + postgres.getPort() + "/postgres";
-        return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
-                "quarkus.datasource.reactive.url", "postgresql://" + address,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+        postgres = ItDatabase.startPostgres("the tests");
+        return ItDatabase.datasource(postgres);
     }
 
     @Override
