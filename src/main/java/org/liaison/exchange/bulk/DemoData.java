@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
+import org.liaison.web.ProblemException;
 
 /**
  * The demo dataset: the hand-coded exchanges of the development corpus, as NDJSON. Loaded
@@ -26,7 +27,14 @@ public class DemoData {
 
     /** Blocks (the import does): called at start, before the HTTP server takes requests. */
     public ExchangeImporter.ImportResult load() {
-        ExchangeImporter.ImportResult r = importer.importNdjson(new StringReader(read()));
+        ExchangeImporter.ImportResult r;
+        try {
+            r = importer.importNdjson(new StringReader(read()));
+        } catch (ProblemException e) {
+            // the start fails either way; say which lines and why, not only how many
+            e.problem().errors().forEach(err -> LOG.errorf("%s:%s: %s: %s", FILE, err.line(), err.field(), err.reason()));
+            throw e;
+        }
         LOG.infof("Demo data (%s): %d created, %d updated, %d unchanged", FILE, r.created(), r.updated(), r.unchanged());
         return r;
     }
