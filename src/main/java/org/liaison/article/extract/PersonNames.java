@@ -365,6 +365,10 @@ public final class PersonNames {
                     i += place;
                     continue;
                 }
+                if (startsPhrase(honorifics, words.get(i).start())) {
+                    i++; // "Ông Nguyễn Văn Nên": the honorific, not the family name Ông
+                    continue;
+                }
                 Candidate c = shapeAt(i);
                 if (c == null) {
                     i++;
@@ -431,7 +435,8 @@ public final class PersonNames {
                 int last = i;
                 for (int j = i + 1; j - i <= vietnameseGivenMax && inRun(j - 1, j); j++) {
                     Word g = words.get(j);
-                    if (!vietnameseSyllable.matcher(g.key()).matches() || startsPhrase(titlesAndOrganisations, g.start())) {
+                    if (!vietnameseSyllable.matcher(g.key()).matches() || startsPhrase(titlesAndOrganisations, g.start())
+                            || startsPhrase(sideWords, g.start())) {
                         break;
                     }
                     last = j;
@@ -532,6 +537,10 @@ public final class PersonNames {
                         }
                     }
                     pos = skipSeparatorsBack(h.start(), ws);
+                    continue;
+                }
+                if (f.text.charAt(pos - 1) == '.' && pos < f.text.length() && Character.isLetter(f.text.charAt(pos))) {
+                    pos--; // "TP.Hoài Bắc"
                     continue;
                 }
                 if (f.text.charAt(pos - 1) == ')' && gaps < gapWordsMax) {
