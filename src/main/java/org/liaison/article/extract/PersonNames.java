@@ -1,0 +1,811 @@
+package org.liaison.article.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.liaison.article.extract.NameMention.Cue;
+import org.liaison.article.extract.NameMention.Shape;
+import org.liaison.article.extract.NameMention.Side;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.reference.ReferenceDataException;
+import org.liaison.reference.TsvFile;
+
+/**
+ * Finds people's names by their shape, for names the people table does not know: a family name
+ * from {@code extraction/surnames.tsv} followed by Vietnamese syllables ("Phan Thị Thắng",
+ * "Nguyen Xuan Phuc") or by a pinyin given name of one or two syllables ("Liu Yunshan",
+ * "Dai Qi Yuan", "Xi Jin-ping", checked against {@code extraction/pinyin-syllables.tsv}).
+ * A shape is only taken when something beside it makes it a person ({@code extraction/titles.tsv}):
+ * a title or an organisation before it, a title after it (", a member of …"), an honorific
+ * ("đồng chí", "Mr") or a verb of meeting ("received", "hội đàm với"); shapes that are places of
+ * the gazetteer ("Cao Bằng", "Lạng Sơn") or the start of a longer capitalised name ("Ho Chi Minh
+ * City") are not. A Vietnamese-shaped name in parentheses after a pinyin one (or the reverse) is
+ * the same person's Hán-Việt form, returned as an alias.
+ *
+ * <p>All patterns are compiled once, here; {@link #find} scans the words of the text once and
+ * looks at a bounded window around each candidate, so it runs in time linear in the text.
+ */
+public final class PersonNames {
+
+    public static final String SURNAMES = "extraction/surnames.tsv";
+    public static final String TITLES = "extraction/titles.tsv";
+    public static final String SYLLABLES = "extraction/pinyin-syllables.tsv";
+    public static final String SHAPES = "extraction/name-shapes.tsv";
+
+    private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector");
+    /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
+    private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
+            "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
+    /** What may stand between a name and a meeting verb after it: "Nguyễn Xuân Phúc đã tiếp", "Wang Yi has met". */
+    private static final Pattern MEETING_AFTER_LEAD = Pattern.compile("\\s*(?:(?:has|had|have|also|then|later|on [a-z]+|da|cung)\\s+)?");
+    /** Between the segments of a title after a name: ", and head of …", ", kiêm …". */
+    private static final Pattern SEGMENT_LEAD = Pattern.compile(
+            ",\\s*(?:(?:and also|and|also|cum|concurrently|as well as|kiem|dong thoi la|dong thoi)\\s+)?(?:(?:the|a|an)\\s+)?");
+    private static final Pattern ALIAS_IN_PARENS = Pattern.compile("\\s*\\(\\s*");
+
+    private record Phrase(String kind, Side side, Pattern pattern, TsvFile.Row row) {
+    }
+
+    private record Hit(Phrase phrase, int start, int end) {
+    }
+
+    /** A word of the text: folded offsets, its folded key without hyphens and apostrophes. */
+    private record Word(int start, int end, String key, boolean capital, boolean marked) {
+    }
+
+    /** A name shape from word {@code first} to word {@code last} (inclusive). */
+    private record Candidate(int first, int last, Shape shape, String canonical, boolean sharedSurname) {
+    }
+
+    private final Gazetteer gazetteer;
+    private final Set<String> vnSurnames = new HashSet<>();
+    private final Set<String> cnSurnames = new HashSet<>();
+    private final Set<String> hvSurnames = new HashSet<>();
+    private final Set<String> syllables = new HashSet<>();
+    private final List<Phrase> titles = new ArrayList<>();
+    private final List<Phrase> organisations = new ArrayList<>();
+    private final List<Phrase> honorifics = new ArrayList<>();
+    private final List<Phrase> meetings = new ArrayList<>();
+    private final List<Phrase> sideWords = new ArrayList<>();
+    private final List<Phrase> titlesAndOrganisations = new ArrayList<>();
+    private final Set<String> connectors = new HashSet<>();
+    private final Pattern vietnameseSyllable;
+    private final int vietnameseGivenMax;
+    private final int pinyinGivenMax;
+    private final int windowBefore;
+    private final int windowAfter;
+    private final int gapWordsMax;
+    private final int longestSyllable;
+
+    public PersonNames(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        for (TsvFile.Row row : TsvFile.read(SURNAMES, 2, 2)) {
+            Set<String> target = switch (row.cell(0)) {
+                case "VN" -> vnSurnames;
+                case "CN" -> cnSurnames;
+                case "HV" -> hvSurnames;
+                default -> throw row.error("side must be VN, CN or HV, not '" + row.cell(0) + "'");
+            };
+            List<String> names = TsvFile.list(row.cell(1));
+            if (names.isEmpty()) {
+                throw row.error("no surnames");
+            }
+            for (String s : names) {
+                if (!s.matches("[a-z]+")) {
+                    throw row.error("surname '" + s + "' must be lower case a-z, without diacritics or spaces");
+                }
+                target.add(s);
+            }
+        }
+        int longest = 0;
+        for (TsvFile.Row row : TsvFile.read(SYLLABLES, 1, 2)) {
+            String s = row.cell(0);
+            if (!s.matches("[a-zü]+")) {
+                throw row.error("syllable '" + s + "' must be lower case pinyin without tones");
+            }
+            if (!syllables.add(s)) {
+                throw row.error("duplicate syllable '" + s + "'");
+            }
+            longest = Math.max(longest, s.length());
+        }
+        this.longestSyllable = longest;
+        for (String s : cnSurnames) {
+            if (syllableCount(s, 3) < 1) {
+                throw new ReferenceDataException(SURNAMES + ": Chinese surname '" + s + "' is not pinyin (" + SYLLABLES + ")");
+            }
+        }
+        for (TsvFile.Row row : TsvFile.read(TITLES, 3, 3)) {
+            String kind = row.cell(0);
+            if (!KINDS.contains(kind)) {
+                throw row.error("kind must be one of " + KINDS + ", not '" + kind + "'");
+            }
+            Side side = switch (row.cell(1)) {
+                case "VN" -> Side.VN;
+                case "CN" -> Side.CN;
+                case "-" -> Side.UNKNOWN;
+                default -> throw row.error("side must be VN, CN or '-', not '" + row.cell(1) + "'");
+            };
+            if (kind.equals("side") && side == Side.UNKNOWN) {
+                throw row.error("a side row needs the side VN or CN");
+            }
+            if (row.cell(2).isEmpty()) {
+                throw row.error("empty pattern");
+            }
+            if (kind.equals("connector")) {
+                for (String w : TsvFile.list(row.cell(2))) {
+                    if (!w.matches("[a-z']+")) {
+                        throw row.error("connector '" + w + "' must be one folded word");
+                    }
+                    connectors.add(w.replace("'", ""));
+                }
+                continue;
+            }
+            Pattern p;
+            try {
+                p = Pattern.compile("\\b(?:" + row.cell(2) + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException e) {
+                throw row.error("invalid pattern: " + e.getDescription());
+            }
+            if (p.matcher("").matches()) {
+                throw row.error("pattern matches the empty text");
+            }
+            Phrase phrase = new Phrase(kind, side, p, row);
+            switch (kind) {
+                case "title" -> titles.add(phrase);
+                case "organisation" -> organisations.add(phrase);
+                case "honorific" -> honorifics.add(phrase);
+                case "meeting" -> meetings.add(phrase);
+                default -> sideWords.add(phrase);
+            }
+        }
+        for (String kind : List.of("title", "organisation", "honorific", "meeting", "side")) {
+            if (byKind(kind).isEmpty()) {
+                throw new ReferenceDataException(TITLES + ": no row of kind '" + kind + "'");
+            }
+        }
+        titlesAndOrganisations.addAll(titles);
+        titlesAndOrganisations.addAll(organisations);
+        Map<String, TsvFile.Row> shapes = new HashMap<>();
+        for (TsvFile.Row row : TsvFile.read(SHAPES, 2, 2)) {
+            if (shapes.put(row.cell(0), row) != null) {
+                throw row.error("duplicate key '" + row.cell(0) + "'");
+            }
+        }
+        TsvFile.Row syl = required(shapes, "vietnamese_syllable");
+        try {
+            this.vietnameseSyllable = Pattern.compile(syl.cell(1));
+        } catch (PatternSyntaxException e) {
+            throw syl.error("invalid pattern: " + e.getDescription());
+        }
+        this.vietnameseGivenMax = number(shapes, "vietnamese_given_max", 1, 5);
+        this.pinyinGivenMax = number(shapes, "pinyin_given_max", 1, 3);
+        this.windowBefore = number(shapes, "window_before", 20, 1000);
+        this.windowAfter = number(shapes, "window_after", 20, 2000);
+        this.gapWordsMax = number(shapes, "gap_words_max", 0, 30);
+        for (String key : shapes.keySet()) {
+            if (!Set.of("vietnamese_syllable", "vietnamese_given_max", "pinyin_given_max", "window_before", "window_after",
+                    "gap_words_max").contains(key)) {
+                throw shapes.get(key).error("unknown key '" + key + "'");
+            }
+        }
+    }
+
+    private List<Phrase> byKind(String kind) {
+        return switch (kind) {
+            case "title" -> titles;
+            case "organisation" -> organisations;
+            case "honorific" -> honorifics;
+            case "meeting" -> meetings;
+            default -> sideWords;
+        };
+    }
+
+    private static TsvFile.Row required(Map<String, TsvFile.Row> shapes, String key) {
+        TsvFile.Row row = shapes.get(key);
+        if (row == null) {
+            throw new ReferenceDataException(SHAPES + ": key '" + key + "' is required");
+        }
+        return row;
+    }
+
+    private static int number(Map<String, TsvFile.Row> shapes, String key, int min, int max) {
+        TsvFile.Row row = required(shapes, key);
+        try {
+            int n = Integer.parseInt(row.cell(1));
+            if (n < min || n > max) {
+                throw row.error(key + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw row.error(key + " must be a whole number, not '" + row.cell(1) + "'");
+        }
+    }
+
+    // ---- finding ---------------------------------------------------------------------------------
+
+    /** The people's names in {@code text}, in the order they appear; offsets are into {@code text}. */
+    public List<NameMention> find(String text) {
+        return new Scan(new Folded(text)).run();
+    }
+
+    private final class Scan {
+        final Folded f;
+        final List<Word> words = new ArrayList<>();
+        final Map<Integer, Integer> wordEndingAt = new HashMap<>();
+
+        Scan(Folded f) {
+            this.f = f;
+            List<Folded.Token> tokens = f.tokens;
+            int i = 0;
+            while (i < tokens.size()) {
+                int j = i;
+                while (j + 1 < tokens.size() && tokens.get(j).end() + 1 == tokens.get(j + 1).start()
+                        && f.text.charAt(tokens.get(j).end()) == '-') {
+                    j++;
+                }
+                int start = tokens.get(i).start();
+                int end = tokens.get(j).end();
+                String key = f.text.substring(start, end).replace("-", "").replace("'", "");
+                int os = f.start(start);
+                int oe = f.end(end);
+                boolean marked = false;
+                for (int k = os; k < oe; k++) {
+                    if (f.original.charAt(k) > 127 && Character.isLetter(f.original.charAt(k))) {
+                        marked = true;
+                        break;
+                    }
+                }
+                words.add(new Word(start, end, key, Character.isUpperCase(f.original.charAt(os)), marked));
+                wordEndingAt.put(end, words.size() - 1);
+                i = j + 1;
+            }
+        }
+
+        List<NameMention> run() {
+            List<Candidate> candidates = candidates();
+            List<NameMention> out = new ArrayList<>();
+            int previousEnd = 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                Candidate cand = candidates.get(c);
+                int fs = words.get(cand.first()).start();
+                int fe = words.get(cand.last()).end();
+                // a name in parentheses right after this one is its other form
+                List<String> aliases = new ArrayList<>();
+                Candidate primary = cand;
+                Candidate alias = null;
+                int aliasEnd = -1;
+                Matcher open = ALIAS_IN_PARENS.matcher(f.text).region(fe, Math.min(f.text.length(), fe + 4));
+                if (open.lookingAt() && open.group().contains("(") && c + 1 < candidates.size()) {
+                    Candidate next = candidates.get(c + 1);
+                    int ns = words.get(next.first()).start();
+                    int ne = words.get(next.last()).end();
+                    if (ns == open.end() && f.text.substring(ne, Math.min(f.text.length(), ne + 3)).matches("\\s*\\).*")) {
+                        aliases.add(written(next));
+                        if (next.shape() == Shape.PINYIN && cand.shape() != Shape.PINYIN) {
+                            primary = next;
+                            aliases.set(0, written(cand));
+                        }
+                        aliasEnd = ne;
+                        alias = next;
+                        c++;
+                    }
+                }
+                Context ctx = context(fs, fe, Math.max(previousEnd, 0));
+                previousEnd = aliasEnd > 0 ? aliasEnd : fe;
+                if (ctx == null) {
+                    continue;
+                }
+                Side side = ctx.side;
+                if (side == Side.UNKNOWN) {
+                    side = shapeSide(primary);
+                }
+                if (alias != null && (cand.shape() == Shape.PINYIN) != (alias.shape() == Shape.PINYIN)) {
+                    side = Side.CN;
+                }
+                Shape shape = primary.shape();
+                if (shape == Shape.VIETNAMESE && side == Side.CN) {
+                    shape = Shape.HAN_VIET;
+                }
+                out.add(new NameMention(f.start(fs), f.end(fe), written(cand), primary.canonical(), side, shape, ctx.title,
+                        ctx.cue, aliases));
+            }
+            return out;
+        }
+
+        private Side shapeSide(Candidate c) {
+            return switch (c.shape()) {
+                case PINYIN -> c.sharedSurname() ? Side.UNKNOWN : Side.CN;
+                case HAN_VIET -> Side.CN;
+                case VIETNAMESE -> Side.VN;
+            };
+        }
+
+        private String written(Candidate c) {
+            return f.original.substring(f.start(words.get(c.first()).start()), f.end(words.get(c.last()).end()));
+        }
+
+        // ---- shapes ----
+
+        private boolean inRun(int a, int b) {
+            if (b >= words.size() || !words.get(b).capital()) {
+                return false;
+            }
+            int from = words.get(a).end();
+            int to = words.get(b).start();
+            if (to - from < 1 || to - from > 2) {
+                return false;
+            }
+            for (int k = from; k < to; k++) {
+                char ch = f.text.charAt(k);
+                if (ch != ' ' && ch != '\u00a0' && ch != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private List<Candidate> candidates() {
+            List<Candidate> out = new ArrayList<>();
+            int i = 0;
+            while (i < words.size()) {
+                if (!words.get(i).capital()) {
+                    i++;
+                    continue;
+                }
+                int place = placeAt(i);
+                if (place > 0) {
+                    i += place;
+                    continue;
+                }
+                if (startsPhrase(honorifics, words.get(i).start())) {
+                    i++; // "Ông Nguyễn Văn Nên": the honorific, not the family name Ông
+                    continue;
+                }
+                Candidate c = shapeAt(i);
+                if (c == null) {
+                    i++;
+                    continue;
+                }
+                int next = c.last() + 1;
+                boolean continues = inRun(c.last(), next) && !startsPhrase(titlesAndOrganisations, words.get(next).start())
+                        && !startsPhrase(meetings, words.get(next).start());
+                if (continues || startsPhrase(titlesAndOrganisations, words.get(i).start())) {
+                    i++; // "Ho Chi Minh City", "Đảng Cộng sản": not a name here, but one may start further on
+                    continue;
+                }
+                if (isPlace(written(c))) {
+                    i = next;
+                    continue;
+                }
+                out.add(c);
+                i = next;
+            }
+            return out;
+        }
+
+        /** Words from {@code i} (2 or 3 of them, in one run) that name a place of the gazetteer: their count, or 0. */
+        private int placeAt(int i) {
+            for (int n = 3; n >= 2; n--) {
+                int last = i + n - 1;
+                boolean run = true;
+                for (int k = i; k < last && run; k++) {
+                    run = inRun(k, k + 1);
+                }
+                if (run && last < words.size()
+                        && isPlace(f.original.substring(f.start(words.get(i).start()), f.end(words.get(last).end())))) {
+                    return n;
+                }
+            }
+            return 0;
+        }
+
+        private boolean isPlace(String name) {
+            return !gazetteer.resolve(name, null).candidates().isEmpty();
+        }
+
+        private Candidate shapeAt(int i) {
+            Word w = words.get(i);
+            String k = w.key();
+            Candidate pinyin = null;
+            Candidate vietnamese = null;
+            if (cnSurnames.contains(k) && !w.marked() && (inRun(i, i + 1) || lowerGiven(i)) && !words.get(i + 1).marked()) {
+                Word g = words.get(i + 1);
+                int n = syllableCount(g.key(), pinyinGivenMax);
+                if (n >= 1 && n <= pinyinGivenMax && (g.capital() || n == 2)) {
+                    int last = i + 1;
+                    String given = g.key();
+                    if (n == 1 && pinyinGivenMax >= 2 && inRun(i + 1, i + 2) && !words.get(i + 2).marked()
+                            && syllableCount(words.get(i + 2).key(), 1) == 1 && !inRun(i + 2, i + 3)) {
+                        last = i + 2;
+                        given += words.get(i + 2).key();
+                    }
+                    pinyin = new Candidate(i, last, Shape.PINYIN, capitalise(k) + " " + capitalise(given),
+                            vnSurnames.contains(k) && allVietnamese(i + 1, last));
+                }
+            }
+            if (vnSurnames.contains(k) || hvSurnames.contains(k)) {
+                int last = i;
+                for (int j = i + 1; j - i <= vietnameseGivenMax && inRun(j - 1, j); j++) {
+                    Word g = words.get(j);
+                    if (!vietnameseSyllable.matcher(g.key()).matches() || startsPhrase(titlesAndOrganisations, g.start())
+                            || startsPhrase(sideWords, g.start())) {
+                        break;
+                    }
+                    last = j;
+                }
+                if (last > i) {
+                    Shape shape = vnSurnames.contains(k) ? Shape.VIETNAMESE : Shape.HAN_VIET;
+                    String written = f.original.substring(f.start(w.start()), f.end(words.get(last).end())).replaceAll("\\s+", " ");
+                    vietnamese = new Candidate(i, last, shape, written, false);
+                }
+            }
+            if (pinyin == null) {
+                return vietnamese;
+            }
+            if (vietnamese == null) {
+                return pinyin;
+            }
+            boolean marked = false;
+            for (int j = i; j <= vietnamese.last(); j++) {
+                marked |= words.get(j).marked();
+            }
+            return marked || vietnamese.last() > pinyin.last() ? vietnamese : pinyin;
+        }
+
+        /** "Mr. Lu xinshe": a given name written in lower case, after one space; taken only when it is two pinyin syllables. */
+        private boolean lowerGiven(int i) {
+            return i + 1 < words.size() && !words.get(i + 1).capital() && words.get(i + 1).start() == words.get(i).end() + 1
+                    && f.text.charAt(words.get(i).end()) == ' ';
+        }
+
+        private boolean allVietnamese(int from, int to) {
+            for (int j = from; j <= to; j++) {
+                if (!vietnameseSyllable.matcher(words.get(j).key()).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean startsPhrase(List<Phrase> phrases, int at) {
+            for (Phrase p : phrases) {
+                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ---- context ----
+
+        private final class Context {
+            Cue cue;
+            String title = "";
+            Side side = Side.UNKNOWN;
+        }
+
+        /** What beside the name at folded [fs, fe) makes it a person, or null if nothing does. */
+        private Context context(int fs, int fe, int previousEnd) {
+            Context ctx = new Context();
+            int ws = Math.max(previousEnd, sentenceStart(fs));
+            // before: a chain of titles, organisations, honorifics and gap words ending at the name
+            List<Hit> hits = new ArrayList<>();
+            for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
+                for (Phrase p : kind) {
+                    Matcher m = p.pattern().matcher(f.text).region(ws, fs).useTransparentBounds(true);
+                    while (m.find()) {
+                        hits.add(new Hit(p, m.start(), m.end()));
+                    }
+                }
+            }
+            Map<Integer, Hit> longestEndingAt = new HashMap<>();
+            for (Hit h : hits) {
+                longestEndingAt.merge(h.end(), h, (a, b) -> a.start() <= b.start() ? a : b);
+            }
+            int pos = skipSeparatorsBack(fs, ws);
+            int gaps = 0;
+            Hit leftmost = null;
+            int titleEnd = -1;
+            Side explicit = Side.UNKNOWN;
+            boolean title = false;
+            boolean organisation = false;
+            boolean honorific = false;
+            while (pos > ws) {
+                Hit h = longestEndingAt.get(pos);
+                if (h != null && h.start() >= ws) {
+                    switch (h.phrase().kind()) {
+                        case "title" -> title = true;
+                        case "organisation" -> organisation = true;
+                        default -> honorific = true;
+                    }
+                    if (!h.phrase().kind().equals("honorific")) {
+                        leftmost = h;
+                        if (titleEnd < 0) {
+                            titleEnd = h.end();
+                        }
+                        if (explicit == Side.UNKNOWN) {
+                            explicit = h.phrase().side();
+                        }
+                    }
+                    pos = skipSeparatorsBack(h.start(), ws);
+                    continue;
+                }
+                if (f.text.charAt(pos - 1) == '.' && pos < f.text.length() && Character.isLetter(f.text.charAt(pos))) {
+                    pos--; // "TP.Hoài Bắc"
+                    continue;
+                }
+                if (f.text.charAt(pos - 1) == ')' && gaps < gapWordsMax) {
+                    int open = f.text.lastIndexOf('(', pos - 1);
+                    if (open >= ws && pos - open <= 60 && f.text.indexOf(')', open) == pos - 1) {
+                        gaps++;
+                        pos = skipSeparatorsBack(open, ws);
+                        continue;
+                    }
+                }
+                Integer wi = wordEndingAt.get(pos);
+                if (wi == null || gaps >= gapWordsMax) {
+                    break;
+                }
+                Word w = words.get(wi);
+                if (w.start() < ws || !(w.capital() || connectors.contains(w.key()) || Character.isDigit(w.key().charAt(0)))) {
+                    break;
+                }
+                if (titleEnd < 0 && leftmost == null && honorific) {
+                    break; // an honorific stands right before the name, not before other words
+                }
+                gaps++;
+                pos = skipSeparatorsBack(w.start(), ws);
+            }
+            if (title || organisation) {
+                ctx.cue = title ? Cue.TITLE : Cue.ORGANISATION;
+                int end = lastTitleWordEnd(fs, ws, honorific);
+                ctx.title = trimTitle(f.originalSpan(leftmost.start(), Math.max(end, titleEnd)));
+                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(leftmost.start(), Math.max(end, titleEnd));
+            } else if (honorific) {
+                ctx.cue = Cue.HONORIFIC;
+            }
+            // after: ", a member of …"
+            if (ctx.cue == null || ctx.side == Side.UNKNOWN) {
+                int[] after = titleAfter(fe);
+                if (after != null) {
+                    if (ctx.cue == null || ctx.cue == Cue.HONORIFIC) {
+                        ctx.cue = ctx.cue == null ? Cue.TITLE : ctx.cue;
+                        ctx.title = trimTitle(f.originalSpan(after[0], after[1]));
+                    }
+                    Side s = explicitSide(after[0], after[1]);
+                    ctx.side = s != Side.UNKNOWN ? s : sideOf(after[0], after[1]);
+                }
+            }
+            if (ctx.cue == null && (meetingEndsAt(fs, ws) || meetingStartsAt(fe))) {
+                ctx.cue = Cue.MEETING;
+            }
+            return ctx.cue == null ? null : ctx;
+        }
+
+        /** The end of the title words before the name (the name itself, or an honorific between them, left out). */
+        private int lastTitleWordEnd(int fs, int ws, boolean honorific) {
+            int end = skipSeparatorsBack(fs, ws);
+            if (honorific) {
+                for (Phrase p : honorifics) {
+                    Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                    int last = -1;
+                    while (m.find()) {
+                        if (m.end() == end) {
+                            last = m.start();
+                        }
+                    }
+                    if (last >= 0) {
+                        return skipSeparatorsBack(last, ws);
+                    }
+                }
+            }
+            return end;
+        }
+
+        private String trimTitle(String s) {
+            return s.replaceAll("^[\\s,:;\\-–—]+|[\\s,:;\\-–—]+$", "").replaceAll("\\s+", " ");
+        }
+
+        private int skipSeparatorsBack(int pos, int ws) {
+            while (pos > ws && " \t\u00a0,:-".indexOf(f.text.charAt(pos - 1)) >= 0) {
+                pos--;
+            }
+            return pos;
+        }
+
+        /** Where the sentence holding folded offset {@code at} starts, looking back at most window_before characters. */
+        private int sentenceStart(int at) {
+            int limit = Math.max(0, at - windowBefore);
+            for (int k = at - 1; k >= limit; k--) {
+                if (isBoundary(k)) {
+                    return k + 1;
+                }
+            }
+            return limit;
+        }
+
+        private boolean isBoundary(int k) {
+            char ch = f.text.charAt(k);
+            if (ch == '\n' || ch == ';' || ch == '!' || ch == '?' || ch == '"' || ch == '“' || ch == '”') {
+                return true;
+            }
+            if (ch != '.' || k + 1 >= f.text.length() || !Character.isWhitespace(f.text.charAt(k + 1))) {
+                return false;
+            }
+            Integer wi = wordEndingAt.get(k);
+            if (wi == null) {
+                return true;
+            }
+            Word w = words.get(wi);
+            return !(w.key().length() <= 3 && w.capital()); // "Mr.", "Dr.", "TP.", "Gen."
+        }
+
+        private int[] titleAfter(int fe) {
+            int limit = Math.min(f.text.length(), fe + windowAfter);
+            Matcher lead = TITLE_AFTER_LEAD.matcher(f.text).region(fe, limit);
+            if (!lead.lookingAt()) {
+                return null;
+            }
+            int p = lead.end();
+            if (!startsPhrase(titles, p)) {
+                return null;
+            }
+            int end = p;
+            int k = p;
+            while (k < limit) {
+                char ch = f.text.charAt(k);
+                if (isBoundary(k) && ch != '(' && ch != ')') {
+                    break;
+                }
+                if (ch == ',') {
+                    Matcher seg = SEGMENT_LEAD.matcher(f.text).region(k, limit);
+                    if (!seg.lookingAt()) {
+                        break;
+                    }
+                    int next = seg.end();
+                    Integer wi = wordStartingAt(next);
+                    boolean more = startsPhrase(titlesAndOrganisations, next) || wi != null && words.get(wi).capital()
+                            && shapeAt(wi) == null;
+                    if (!more) {
+                        break;
+                    }
+                }
+                k++;
+                if (ch != ' ' && ch != ',') {
+                    end = k;
+                }
+            }
+            return new int[] { p, end };
+        }
+
+        private Integer wordStartingAt(int at) {
+            // words are few per window; a binary search keeps it logarithmic
+            int lo = 0;
+            int hi = words.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int s = words.get(mid).start();
+                if (s == at) {
+                    return mid;
+                } else if (s < at) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return null;
+        }
+
+        private boolean meetingEndsAt(int fs, int ws) {
+            int end = fs;
+            while (end > ws && Character.isWhitespace(f.text.charAt(end - 1))) {
+                end--;
+            }
+            for (Phrase p : meetings) {
+                Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                while (m.find()) {
+                    if (m.end() == end) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean meetingStartsAt(int fe) {
+            Matcher lead = MEETING_AFTER_LEAD.matcher(f.text).region(fe, Math.min(f.text.length(), fe + 30));
+            int p = lead.lookingAt() ? lead.end() : fe;
+            return startsPhrase(meetings, p) || startsPhrase(meetings, skipSpaces(fe));
+        }
+
+        private int skipSpaces(int p) {
+            while (p < f.text.length() && Character.isWhitespace(f.text.charAt(p))) {
+                p++;
+            }
+            return p;
+        }
+
+        private Side explicitSide(int from, int to) {
+            for (Phrase p : titles) {
+                if (p.side() != Side.UNKNOWN && p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true).find()) {
+                    return p.side();
+                }
+            }
+            return Side.UNKNOWN;
+        }
+
+        /** The side the title text at folded [from, to) tells: its first gazetteer place, else its first side word. */
+        private Side sideOf(int from, int to) {
+            for (int i = 0; i < words.size(); i++) {
+                Word w = words.get(i);
+                if (w.start() < from || !w.capital()) {
+                    continue;
+                }
+                if (w.end() > to) {
+                    break;
+                }
+                for (int n = 3; n >= 1; n--) {
+                    int last = i + n - 1;
+                    if (last >= words.size() || words.get(last).end() > to) {
+                        continue;
+                    }
+                    String name = f.original.substring(f.start(w.start()), f.end(words.get(last).end()));
+                    Set<String> countries = new HashSet<>();
+                    for (Locality l : gazetteer.resolve(name, null).candidates()) {
+                        countries.add(l.country());
+                    }
+                    if (countries.size() == 1) {
+                        return countries.contains("CN") ? Side.CN : Side.VN;
+                    }
+                }
+            }
+            int first = Integer.MAX_VALUE;
+            Side side = Side.UNKNOWN;
+            for (Phrase p : sideWords) {
+                Matcher m = p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true);
+                if (m.find() && m.start() < first) {
+                    first = m.start();
+                    side = p.side();
+                }
+            }
+            return side;
+        }
+    }
+
+    // ---- pinyin ------------------------------------------------------------------------------------
+
+    /** The fewest pinyin syllables {@code s} splits into, if at most {@code max}; else -1. */
+    int syllableCount(String s, int max) {
+        if (s.isEmpty() || s.length() > longestSyllable * max) {
+            return -1;
+        }
+        int[] best = new int[s.length() + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (best[i] == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(s.length(), i + longestSyllable); j++) {
+                if (syllables.contains(s.substring(i, j))) {
+                    best[j] = Math.min(best[j], best[i] + 1);
+                }
+            }
+        }
+        int n = best[s.length()];
+        return n <= max ? n : -1;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+}
