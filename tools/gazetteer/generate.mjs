@@ -365,8 +365,9 @@ const header = `# Gazetteer: the localities of the codebook (section 2). GENERAT
 # county:     ${count('county', 'CN')} Chinese county-level divisions (GB/T 2260); district: ${count('district', 'VN')} Vietnamese
 #             districts (before 2025, VN-D + GSO code) of the border provinces and the centrally-run
 #             cities. These are no localities of their own: their names resolve to the parent, the unit
-#             records are coded at; in running text only their names with a unit word match
-#             ("Luchun County", "huyện Mường Tè"), their bare names only in lookups.
+#             records are coded at; in running text only their names followed by a unit word match
+#             ("Luchun County", "Muong Te District"), their bare names and the Vietnamese forms with the
+#             unit word first ("huyện Mường Tè") only in lookups.
 # A name several units share stays ambiguous (the lookup returns them all); a province-level unit's
 # name comes before a prefecture's, a prefecture's before a county's. ${sharedNames.length} names are shared
 # among province- and prefecture-level units of one country, e.g. ${sharedNames.slice(0, 4).map(([k, v]) => `${k.split(' ')[1]} (${v.join(', ')})`).join(', ')}.
