@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.liaison.text.AliasKey;
 import org.liaison.reference.TsvFile;
 
@@ -44,8 +45,27 @@ public class Gazetteer {
         }
     }
 
+    /** The levels of the file's rows: units that records are coded at, and the county-level units they hold. */
+    private static final List<String> UNIT_LEVELS = List.of("province", "prefecture");
+    private static final List<String> COUNTY_LEVELS = List.of("county", "district");
+    /**
+     * The unit word after it that lets a county-level name stand in running text ("Luchun County", "Mong Cai
+     * City", "Muong Te District", "District 1"): bare, such names are too often common words or people's names
+     * ("Bình Liêu", "Hải Hà"). The Vietnamese forms with the unit word first ("huyện Mường Tè", "TP Móng Cái")
+     * only resolve in lookups: in an article they would move the start of the place onto the unit word, which
+     * the extractor reads as the context before the place.
+     */
+    private static final Pattern COUNTY_WORD = Pattern.compile(
+            " (county|district|city|town|banner)$|^district \\d+$");
+
+    /** A unit a name means, and how strongly: 0 a province-level unit's name, 1 a prefecture's, 2 a county's. */
+    private record Hit(Locality locality, int rank) {
+    }
+
     private final Map<String, Locality> byCode;
-    private final Map<String, List<Locality>> byKey;
+    private final Map<String, List<Hit>> byKey;
+    /** Every name each unit resolves by, its counties' bare names among them (for the database). */
+    private final Map<String, Set<String>> lookupNames = new HashMap<>();
     private final Map<String, List<String>> absorbed;
     private final Set<String> notPlaceNames;
 
@@ -62,8 +82,11 @@ public class Gazetteer {
             notPlaces.add(AliasKey.of(row.cell(0)));
         }
         this.notPlaceNames = Set.copyOf(notPlaces);
-        Map<String, Locality> codes = new LinkedHashMap<>();
         List<TsvFile.Row> rows = TsvFile.read(resource, 9, 9);
+        // first pass: the cells of every row; the units, and the county-level rows of each unit
+        Map<String, TsvFile.Row> unitRows = new LinkedHashMap<>();
+        Map<String, List<TsvFile.Row>> countyRows = new HashMap<>();
+        Set<String> allCodes = new HashSet<>();
         for (TsvFile.Row row : rows) {
             String code = row.cell(0);
             String country = row.cell(1);
@@ -71,12 +94,26 @@ public class Gazetteer {
                 throw row.error("code '" + code + "' must be VN-.. or CN-.. and match the country '" + country + "'");
             }
             String level = row.cell(2);
-            if (!level.equals("province") && !level.equals("prefecture")) {
-                throw row.error("level must be 'province' or 'prefecture', not '" + level + "'");
+            if (!UNIT_LEVELS.contains(level) && !COUNTY_LEVELS.contains(level)) {
+                throw row.error("level must be 'province', 'prefecture', 'county' or 'district', not '" + level + "'");
             }
             if (row.cell(3).isEmpty() || row.cell(4).isEmpty()) {
                 throw row.error("name and name_en are required");
             }
+            if (!allCodes.add(code)) {
+                throw row.error("duplicate code " + code);
+            }
+            if (COUNTY_LEVELS.contains(level)) {
+                if (row.cell(5).isEmpty() || !row.cell(6).isEmpty() || !row.cell(7).isEmpty()) {
+                    throw row.error("a " + level + " needs its parent unit and has no valid_to or successor");
+                }
+                countyRows.computeIfAbsent(row.cell(5), k -> new ArrayList<>()).add(row);
+            } else {
+                unitRows.put(code, row);
+            }
+        }
+        Map<String, Locality> codes = new LinkedHashMap<>();
+        for (TsvFile.Row row : unitRows.values()) {
             LocalDate validTo = null;
             if (!row.cell(6).isEmpty()) {
                 try {
@@ -89,15 +126,33 @@ public class Gazetteer {
             if ((validTo == null) != (successor == null)) {
                 throw row.error("valid_to and successor go together");
             }
-            Locality l = new Locality(code, country, level, row.cell(3), row.cell(4),
-                    row.cell(5).isEmpty() ? null : row.cell(5), validTo, successor, TsvFile.list(row.cell(8)));
-            if (codes.put(code, l) != null) {
-                throw row.error("duplicate code " + code);
+            List<String> inText = new ArrayList<>();
+            for (TsvFile.Row county : countyRows.getOrDefault(row.cell(0), List.of())) {
+                for (String name : rowNames(county)) {
+                    String folded = AliasKey.fold(name);
+                    if (COUNTY_WORD.matcher(folded).find() && !inText.contains(name)) {
+                        inText.add(name);
+                    }
+                }
+            }
+            codes.put(row.cell(0), new Locality(row.cell(0), row.cell(1), row.cell(2), row.cell(3), row.cell(4),
+                    row.cell(5).isEmpty() ? null : row.cell(5), validTo, successor, TsvFile.list(row.cell(8)),
+                    List.copyOf(inText)));
+        }
+        for (Map.Entry<String, List<TsvFile.Row>> e : countyRows.entrySet()) {
+            Locality unit = codes.get(e.getKey());
+            TsvFile.Row first = e.getValue().get(0);
+            if (unit == null) {
+                throw first.error(allCodes.contains(e.getKey()) ? "parent " + e.getKey() + " must be a province or prefecture"
+                        : "refers to unknown locality " + e.getKey());
+            }
+            if (!unit.country().equals(first.cell(1))) {
+                throw first.error("parent " + unit.code() + " is in another country");
             }
         }
-        Map<String, List<Locality>> keys = new HashMap<>();
+        Map<String, List<Hit>> keys = new HashMap<>();
         Map<String, List<String>> merged = new HashMap<>();
-        for (TsvFile.Row row : rows) {
+        for (TsvFile.Row row : unitRows.values()) {
             Locality l = codes.get(row.cell(0));
             for (String ref : new String[] { l.parent(), l.successor() }) {
                 if (ref != null && !codes.containsKey(ref)) {
@@ -111,16 +166,17 @@ public class Gazetteer {
                 }
                 merged.computeIfAbsent(s.code(), k -> new ArrayList<>()).add(l.code());
             }
-            for (String name : names(l)) {
-                String key = AliasKey.place(name);
-                List<Locality> list = keys.computeIfAbsent(key, k -> new ArrayList<>());
-                for (Locality other : list) {
-                    if (other != l && other.country().equals(l.country())) {
-                        throw row.error("name '" + name + "' already belongs to " + other.code());
-                    }
-                }
-                if (!list.contains(l)) {
-                    list.add(l);
+            int rank = l.level().equals("province") ? 0 : 1;
+            for (String name : rowNames(row)) {
+                index(keys, row, name, l, rank);
+            }
+        }
+        // county-level names last: a unit's own name of the same key keeps its rank
+        for (TsvFile.Row row : rows) {
+            if (COUNTY_LEVELS.contains(row.cell(2))) {
+                Locality l = codes.get(row.cell(5));
+                for (String name : rowNames(row)) {
+                    index(keys, row, name, l, 2);
                 }
             }
         }
@@ -129,17 +185,54 @@ public class Gazetteer {
         this.absorbed = merged;
     }
 
+    private static List<String> rowNames(TsvFile.Row row) {
+        List<String> names = new ArrayList<>(List.of(row.cell(3), row.cell(4)));
+        names.addAll(TsvFile.list(row.cell(8)));
+        return names;
+    }
+
+    /**
+     * Files a name under its key. Two province-level units of one country may not share a name (those
+     * rows are written by hand, and such a name is a slip); prefecture- and county-level names come from
+     * the GB/T 2260 and GSO lists, where homonyms are real (Yulin, Guangxi and Shaanxi): they stay
+     * ambiguous, and a lookup returns every unit of the best rank.
+     */
+    private void index(Map<String, List<Hit>> keys, TsvFile.Row row, String name, Locality l, int rank) {
+        lookupNames.computeIfAbsent(l.code(), k -> new LinkedHashSet<>()).add(name);
+        String key = AliasKey.place(name);
+        List<Hit> list = keys.computeIfAbsent(key, k -> new ArrayList<>());
+        for (Hit other : list) {
+            if (other.locality() == l) {
+                return; // already known by this name, at a rank as good
+            }
+            if (rank == 0 && other.rank() == 0 && other.locality().country().equals(l.country())) {
+                throw row.error("name '" + name + "' already belongs to " + other.locality().code());
+            }
+        }
+        list.add(new Hit(l, rank));
+    }
+
     /** False for a name that is no locality on its own, whatever unit word it lacks ({@link #NOT_PLACE_NAMES}). */
     public boolean isPlaceName(String value) {
         return !notPlaceNames.contains(AliasKey.of(value));
     }
 
-    /** Canonical name, English name and every alias. */
+    /**
+     * The names that stand for the unit in running text: canonical name, English name, every alias, and
+     * the names of its counties and districts followed by their unit word ("Luchun County", "Muong Te District").
+     * A county's bare name ("Luchun") resolves in {@link #resolve} but is not among these, nor is a
+     * Chinese prefecture's pinyin of three letters or fewer ("Ali", "Aba": words and people's names in
+     * English; "Ali Prefecture", "Ngari" are).
+     */
     public static Set<String> names(Locality l) {
         Set<String> names = new LinkedHashSet<>();
-        names.add(l.name());
-        names.add(l.nameEn());
+        for (String n : List.of(l.name(), l.nameEn())) {
+            if (!(l.level().equals("prefecture") && AliasKey.of(n).length() <= 3)) {
+                names.add(n);
+            }
+        }
         names.addAll(l.aliases());
+        names.addAll(l.countyNames());
         return names;
     }
 
@@ -170,11 +263,14 @@ public class Gazetteer {
         if (!isPlaceName(value)) {
             return new Lookup(List.of());
         }
-        List<Locality> hits = byKey.getOrDefault(AliasKey.place(value), List.of());
+        List<Hit> hits = byKey.getOrDefault(AliasKey.place(value), List.of());
         if (country != null) {
-            hits = hits.stream().filter(l -> l.country().equalsIgnoreCase(country)).toList();
+            hits = hits.stream().filter(h -> h.locality().country().equalsIgnoreCase(country)).toList();
         }
-        return new Lookup(hits);
+        // a province's name before a prefecture's, a prefecture's before a county's ("Hainan" is the
+        // province, not Qinghai's Hainan Prefecture); units of the same rank are all returned
+        int best = hits.stream().mapToInt(Hit::rank).min().orElse(0);
+        return new Lookup(hits.stream().filter(h -> h.rank() == best).map(Hit::locality).toList());
     }
 
     /** Alias search: exact name matches first, then units with a name containing the query. */
@@ -206,17 +302,29 @@ public class Gazetteer {
         return out;
     }
 
-    /** Writes the gazetteer into the database (idempotent), so that SQL can join on codes and successors. */
+    /**
+     * Writes the gazetteer into the database (idempotent), so that SQL can join on codes and successors.
+     * Its few hundred units go in a batch; its names (some twenty thousand, with those of the counties)
+     * in one statement over arrays.
+     */
     public Uni<Void> upsert(Pool pool) {
         return pool.withTransaction(tx -> {
             List<Tuple> units = new ArrayList<>();
             List<Tuple> links = new ArrayList<>();
-            List<Tuple> aliases = new ArrayList<>();
+            List<String> aliasCodes = new ArrayList<>();
+            List<String> aliasNames = new ArrayList<>();
+            List<String> aliasKeys = new ArrayList<>();
             for (Locality l : byCode.values()) {
                 units.add(Tuple.of(l.code(), l.country(), l.level(), l.name(), l.nameEn()).addValue(l.validTo()));
                 links.add(Tuple.of(l.code(), l.parent(), l.successor()));
-                for (String n : names(l)) {
-                    aliases.add(Tuple.of(l.code(), n, AliasKey.place(n)));
+                Set<String> keys = new HashSet<>();
+                for (String n : lookupNames.getOrDefault(l.code(), Set.of())) {
+                    String key = AliasKey.place(n);
+                    if (keys.add(key)) {
+                        aliasCodes.add(l.code());
+                        aliasNames.add(n);
+                        aliasKeys.add(key);
+                    }
                 }
             }
             return batch(tx, """
@@ -226,9 +334,12 @@ public class Gazetteer {
                     """, units)
                     .chain(() -> batch(tx, "update locality set parent_code = $2, successor_code = $3 where code = $1", links))
                     .chain(() -> tx.query("delete from locality_alias").execute())
-                    .chain(() -> batch(tx, """
-                            insert into locality_alias (locality_code, alias, alias_key) values ($1, $2, $3)
-                            on conflict do nothing""", aliases))
+                    .chain(() -> tx.preparedQuery("""
+                            insert into locality_alias (locality_code, alias, alias_key)
+                            select * from unnest($1::text[], $2::text[], $3::text[])
+                            on conflict do nothing""")
+                            .execute(Tuple.of(aliasCodes.toArray(new String[0]), aliasNames.toArray(new String[0]),
+                                    aliasKeys.toArray(new String[0]))))
                     .replaceWithVoid();
         });
     }

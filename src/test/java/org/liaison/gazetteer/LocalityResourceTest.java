@@ -46,6 +46,28 @@ class LocalityResourceTest {
     }
 
     @Test
+    void countiesAndDistrictsFindTheirUnit() {
+        given().queryParam("q", "Dongxing").get("/api/localities").then().statusCode(200)
+                .body("[0].code", equalTo("CN-450600")).body("[0].name", equalTo("Fangchenggang"));
+        given().queryParam("q", "Hekou").get("/api/localities").then().body("[0].code", equalTo("CN-532500"))
+                .body("[0].parent", equalTo("CN-YN"));
+        given().queryParam("q", "Mong Cai").get("/api/localities").then().body("[0].code", equalTo("VN-13"));
+        given().queryParam("q", "Muong Te").get("/api/localities").then().body("[0].code", equalTo("VN-01"));
+        given().queryParam("q", "Mường Tè").get("/api/localities").then().body("[0].code", equalTo("VN-01"));
+        given().queryParam("q", "Honghe Hani and Yi Autonomous Prefecture").get("/api/localities").then()
+                .body("[0].code", equalTo("CN-532500"));
+    }
+
+    @Test
+    void everyChinesePrefectureLevelDivision() {
+        given().get("/api/localities?country=CN").then().statusCode(200)
+                .body("$", hasSize(367))
+                .body("findAll { it.level == 'province' }", hasSize(34))
+                .body("findAll { it.level == 'prefecture' }", hasSize(333))
+                .body("find { it.code == 'CN-532500' }.name_en", equalTo("Honghe"));
+    }
+
+    @Test
     void oneUnitAndErrors() {
         given().get("/api/localities/vn-03").then().statusCode(200).body("name", equalTo("Hà Giang")).body("current", equalTo(false));
         given().get("/api/localities/VN-99").then().statusCode(404).contentType("application/problem+json");
