@@ -57,7 +57,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "themes", value = """
                     {"aggregate": "themes", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
-                     "rows": [{"period": "2019", "theme": "border-management", "domain": "security",
+                     "rows": [{"period": "2017", "theme": "border-management", "domain": "security",
                                "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
     public Uni<Response> themes(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.THEMES, filters);
@@ -71,7 +71,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "domains", value = """
                     {"aggregate": "domains", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
-                     "rows": [{"period": "2019", "domain": "economy", "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
+                     "rows": [{"period": "2017", "domain": "economy", "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
     public Uni<Response> domains(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.DOMAINS, filters);
     }
@@ -86,7 +86,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "localities", value = """
                     {"aggregate": "localities", "data_version": 15, "parameters": {"granularity": "all", "boundaries": "as-named"},
-                     "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi", "country": "CN", "exchanges": 5}]}""")))
+                     "rows": [{"period": "all", "code": "CN-GX", "name": "Guangxi", "country": "CN", "exchanges": 7}]}""")))
     public Uni<Response> localities(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.LOCALITIES, filters);
     }
@@ -97,7 +97,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "pairs", value = """
                     {"aggregate": "locality_pairs", "rows": [{"vn_code": "VN-09", "vn_name": "Lạng Sơn",
-                     "cn_code": "CN-GX", "cn_name": "Guangxi", "exchanges": 3}]}""")))
+                     "cn_code": "CN-GX", "cn_name": "Guangxi", "exchanges": 4}]}""")))
     public Uni<Response> localityPairs(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.LOCALITY_PAIRS, filters);
     }
@@ -109,7 +109,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "timeline", value = """
                     {"aggregate": "timeline", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
-                     "rows": [{"period": "2019", "exchanges": 2, "central": 0, "locality": 2,
+                     "rows": [{"period": "2017", "exchanges": 2, "central": 2, "locality": 0,
                      "in_person": 2, "online": 0, "phone": 0, "hybrid": 0}]}""")))
     public Uni<Response> timeline(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.TIMELINE, filters);
@@ -122,7 +122,7 @@ public class StatsResource {
     @Parameter(in = ParameterIn.QUERY, name = "top", description = "1-1000")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "people", value = """
-                    {"aggregate": "people", "rows": [{"name": "Nguyễn Xuân Thắng", "side": "VN", "exchanges": 7,
+                    {"aggregate": "people", "rows": [{"name": "Nguyễn Xuân Thắng", "side": "VN", "exchanges": 8,
                      "first_date": "2021-12-29", "last_date": "2025-11-12"}]}""")))
     public Uni<Response> people(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.PEOPLE, filters);
@@ -135,7 +135,7 @@ public class StatsResource {
             examples = @ExampleObject(name = "cooccurrence", value = """
                     {"aggregate": "theme_cooccurrence", "data_version": 15, "parameters": {"boundaries": "as-named"},
                      "rows": [{"theme_a": "high-level-trust", "theme_b": "trade-investment",
-                     "exchanges": 8, "exchanges_a": 16, "exchanges_b": 11}]}""")))
+                     "exchanges": 12, "exchanges_a": 23, "exchanges_b": 21}]}""")))
     public Uni<Response> themeCooccurrence(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.THEME_COOCCURRENCE, filters);
     }
@@ -146,8 +146,8 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "summary", value = """
                     {"aggregate": "summary", "data_version": 15, "parameters": {"boundaries": "as-named"},
-                     "rows": [{"exchanges": 27, "first_date": "2019-03-22", "last_date": "2025-11-27",
-                     "central": 9, "locality": 18, "draft": 0, "verified": 27, "rejected": 0, "sources": 24,
+                     "rows": [{"exchanges": 46, "first_date": "2013-09-04", "last_date": "2025-11-27",
+                     "central": 13, "locality": 33, "draft": 0, "verified": 46, "rejected": 0, "sources": 40,
                      "data_version": 15, "last_change": "2026-12-01T07:00:00Z"}]}""")))
     public Uni<Response> summary(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.SUMMARY, filters);
