@@ -26,9 +26,14 @@ public final class NameWords {
     private final Set<String> notNameWords = new HashSet<>();
 
     public NameWords() {
+        this(FILE);
+    }
+
+    /** From another resource (tests of the validation). */
+    NameWords(String resource) {
         Map<String, Set<String>> byCategory = new HashMap<>();
         StringBuilder titles = new StringBuilder();
-        for (TsvFile.Row row : TsvFile.read(FILE, 2, 2)) {
+        for (TsvFile.Row row : TsvFile.read(resource, 2, 2)) {
             String category = row.cell(0);
             if (!CATEGORIES.contains(category)) {
                 throw row.error("unknown category '" + category + "'; expected one of " + CATEGORIES);
@@ -46,7 +51,7 @@ public final class NameWords {
         }
         for (String required : CATEGORIES) {
             if (!byCategory.containsKey(required)) {
-                throw new ReferenceDataException(FILE + ": no words of category '" + required + "'");
+                throw new ReferenceDataException(resource + ": no words of category '" + required + "'");
             }
         }
         this.titleWord = Pattern.compile("\\b(" + titles + ")\\b");
