@@ -22,6 +22,8 @@ final class TitleReader {
 
     /** ", Secretary of the ... Party Committee," up to the verb, a clause break or the end of the sentence. */
     private static final Pattern TITLE_AFTER = Pattern.compile("^\\s*(?:\\(\\w\\)\\s*)?,\\s*(.+?)(?=;|\\.\\s|\\n|, (?:said|says|met|held|received|paid|has|had|on |in |at |who|đã|cho biết|nói)|\\s(?:said|met|held|received|paid|had|has|chaired|hosted|đã|đến|và đồng chí|làm Trưởng|dẫn đầu|phát biểu|tham dự)\\b|$)");
+    /** Where a title before a name begins: after one of these (the last one). */
+    private static final List<String> TITLE_BREAKS = List.of(", ", "; ", " with ", " by ", " for ", " to ");
     private static final Pattern TRAILING_COMMA = Pattern.compile(",$");
     private static final Pattern LEADING_THE = Pattern.compile("^(the|The)\\s+");
     /** "of China's Guangxi": a country before a place only qualifies the place named before it. */
@@ -53,11 +55,17 @@ final class TitleReader {
         }
         Sentence sentence = doc.sentence(p.sentence());
         String before = o.substring(Math.max(f.start(sentence.start()), s - 200), s);
-        int cut = Math.max(Math.max(before.lastIndexOf(", "), before.lastIndexOf("; ")), before.lastIndexOf(" with "));
-        int cutOf = Math.max(Math.max(before.lastIndexOf(" by "), before.lastIndexOf(" for ")), before.lastIndexOf(" to "));
-        cut = Math.max(cut, cutOf);
-        // (a cut at " with " skips 4 characters of its 6 and keeps "h ": kept as it was, see the report)
-        String t = (cut >= 0 ? before.substring(cut + (before.startsWith(", ", cut) || before.startsWith("; ", cut) ? 2 : 4)) : before).strip();
+        // the title starts after the last break: a comma, a semicolon, or "with", "by", "for", "to"
+        int cut = -1;
+        int skip = 0;
+        for (String b : TITLE_BREAKS) {
+            int at = before.lastIndexOf(b);
+            if (at > cut) {
+                cut = at;
+                skip = b.length();
+            }
+        }
+        String t = (cut >= 0 ? before.substring(cut + skip) : before).strip();
         if (!t.isEmpty() && words.hasTitle(AliasKey.fold(t)) && t.length() < 200) {
             return LEADING_THE.matcher(t).replaceAll("");
         }
