@@ -46,9 +46,9 @@ final class LocalityRoles {
         for (String loc : people.localities().values()) {
             roles.put(loc + "|participant", "participant");
         }
-        MainScope main = scope instanceof MainScope m ? m : null;
+        // the main exchange reads its sentences and its participants' sentences; a clause only itself
         Set<Integer> scopeSentences = new HashSet<>();
-        if (main != null) {
+        if (scope instanceof MainScope main) {
             people.chosen().forEach(p -> scopeSentences.add(p.sentence()));
             main.sentences().forEach(c -> scopeSentences.add(c.index()));
         }
@@ -58,14 +58,14 @@ final class LocalityRoles {
             }
             boolean inFocus = scope.inFocus(p.start());
             Sentence ps = doc.sentence(p.sentence());
-            boolean inScope = inFocus || main != null && scopeSentences.contains(p.sentence()) && p.start() >= scope.focusStart()
+            boolean inScope = inFocus || scopeSentences.contains(p.sentence()) && p.start() >= scope.focusStart()
                     && !cues.has("earlier", ps.folded());
             if (!inScope) {
                 continue;
             }
             boolean nearParticipant = inFocus || people.chosen().stream().anyMatch(c -> c.sentence() == p.sentence()
                     && Math.abs(c.start() - p.start()) < 120);
-            boolean subject = (inFocus || main != null && main.has(ps))
+            boolean subject = (inFocus || scope instanceof MainScope main && main.has(ps))
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
             if (acting.isAuthority(doc, p) && nearParticipant || subject) {
                 roles.put(p.locality().code() + "|participant", "participant");
@@ -77,7 +77,7 @@ final class LocalityRoles {
                 roles.put(venue.code() + "|participant", "participant");
             }
         }
-        if (main != null) {
+        if (scope instanceof MainScope) { // the other places the article names
             for (PlaceMention p : doc.places()) {
                 if (!p.dateline() && !roles.containsKey(p.locality().code() + "|participant")
                         && !roles.containsKey(p.locality().code() + "|venue")) {
