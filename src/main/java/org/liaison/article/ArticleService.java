@@ -100,7 +100,7 @@ public class ArticleService {
         JsonNode venue = e.venue() == null ? null : json.textNode(e.venue().code());
         List<ExchangeInput.ParticipantInput> participants = e.participants().stream()
                 .map(p -> new ExchangeInput.ParticipantInput(p.name(), p.side(), p.titles(), p.organisation(),
-                        p.locality() == null ? null : json.textNode(p.locality())))
+                        p.locality() == null ? null : json.textNode(p.locality().code())))
                 .toList();
         List<ExchangeInput.LocalityInput> localities = e.localities().stream()
                 .map(l -> new ExchangeInput.LocalityInput(l.code(), null, null, l.role())).toList();

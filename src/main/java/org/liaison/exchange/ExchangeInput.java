@@ -9,9 +9,9 @@ import java.util.List;
  * An exchange as clients write it (POST, PUT, one NDJSON import line). Field names follow the
  * codebook. Localities, people and themes may be given by code or by any alias; the output
  * fields {@code id}, {@code created_at} and {@code updated_at} are accepted and ignored so that
- * an export re-imports as it is.
+ * an export re-imports as it is, and so are an extraction's {@code evidence} and {@code confidence}.
  */
-@JsonIgnoreProperties(value = { "id", "created_at", "updated_at" }, allowGetters = true)
+@JsonIgnoreProperties(value = { "id", "created_at", "updated_at", "evidence", "confidence" }, allowGetters = true)
 @RegisterForReflection
 public record ExchangeInput(
         String key,

@@ -21,11 +21,22 @@ public final class ExchangeReader {
 
     /** Output-only fields of a record: set by the service, accepted and ignored in input so that an export re-imports as it is. */
     public static final List<String> OUTPUT_ONLY = List.of("id", "created_at", "updated_at");
-    private static final Set<String> IGNORED = Set.copyOf(OUTPUT_ONLY);
+    /**
+     * Output-only fields of an extracted exchange (POST /api/articles/extract): accepted and ignored,
+     * so that an extraction posts as it is. Not read-only fields of a record (PATCH does not check them).
+     */
+    public static final List<String> EXTRACTION_ONLY = List.of("evidence", "confidence");
+    private static final Set<String> IGNORED = Set.copyOf(concat(OUTPUT_ONLY, EXTRACTION_ONLY));
     private static final Set<String> TOP = Set.of("key", "date", "end_date", "date_precision", "format", "kind", "venue",
             "level", "status", "notes", "version", "participants", "localities", "themes", "sources");
 
     private ExchangeReader() {
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     public static ExchangeInput read(JsonNode body, List<FieldError> errors) {

@@ -10,13 +10,13 @@ import java.util.regex.PatternSyntaxException;
 import org.liaison.reference.TsvFile;
 
 /** The extractor's cue patterns ({@code extraction/cues.tsv}) by category. */
-final class CueBook {
+public final class CueBook {
 
-    static final String FILE = "extraction/cues.tsv";
+    public static final String FILE = "extraction/cues.tsv";
 
     private final Map<String, List<Pattern>> byCategory = new LinkedHashMap<>();
 
-    CueBook() {
+    public CueBook() {
         for (TsvFile.Row row : TsvFile.read(FILE, 2, 2)) {
             try {
                 byCategory.computeIfAbsent(row.cell(0), k -> new ArrayList<>())
@@ -35,7 +35,7 @@ final class CueBook {
     }
 
     /** The first match of any pattern of the category in {@code s} from {@code from}, or null. */
-    Matcher find(String category, String s) {
+    public Matcher find(String category, String s) {
         Matcher best = null;
         for (Pattern p : byCategory.getOrDefault(category, List.of())) {
             Matcher m = p.matcher(s);
@@ -46,7 +46,7 @@ final class CueBook {
         return best;
     }
 
-    boolean has(String category, String s) {
+    public boolean has(String category, String s) {
         return find(category, s) != null;
     }
 }

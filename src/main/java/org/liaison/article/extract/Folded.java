@@ -4,23 +4,26 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A text folded for matching (lower case, Vietnamese diacritics removed, đ -> d), with the
  * offset in the original text of every folded character, so that a match on the folded text
  * gives the evidence span in the original.
  */
-final class Folded {
+public final class Folded {
 
-    record Token(String text, int start, int end) {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    public record Token(String text, int start, int end) {
     }
 
-    final String original;
-    final String text;
+    public final String original;
+    public final String text;
     private final int[] origin;
-    final List<Token> tokens = new ArrayList<>();
+    public final List<Token> tokens = new ArrayList<>();
 
-    Folded(String original) {
+    public Folded(String original) {
         this.original = original;
         StringBuilder sb = new StringBuilder(original.length());
         int[] map = new int[original.length() + 1];
@@ -37,7 +40,7 @@ final class Folded {
             } else if (c == '–' || c == '—') {
                 f = "-";
             } else {
-                f = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                f = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("")
                         .toLowerCase(Locale.ROOT);
                 if (f.isEmpty()) {
                     continue;
@@ -75,17 +78,17 @@ final class Folded {
     }
 
     /** The original offset of folded offset {@code i}. */
-    int start(int i) {
+    public int start(int i) {
         return origin[Math.min(i, text.length())];
     }
 
     /** The original end offset of a folded span ending at {@code i} (exclusive). */
-    int end(int i) {
+    public int end(int i) {
         return i <= 0 ? 0 : origin[Math.min(i, text.length()) - 1] + 1;
     }
 
     /** The first folded offset at or after original offset {@code originalOffset}, or -1 (binary search: offsets only grow). */
-    int foldedOffset(int originalOffset) {
+    public int foldedOffset(int originalOffset) {
         int lo = 0;
         int hi = text.length() - 1;
         int found = -1;
@@ -101,7 +104,7 @@ final class Folded {
         return found;
     }
 
-    String originalSpan(int foldedStart, int foldedEnd) {
+    public String originalSpan(int foldedStart, int foldedEnd) {
         return original.substring(start(foldedStart), end(foldedEnd));
     }
 }

@@ -8,16 +8,16 @@ import org.liaison.reference.TsvFile;
 import org.liaison.theme.ThemeVocabulary;
 
 /** The bilingual wordings of each theme ({@code extraction/themes.tsv}), checked against the vocabulary. */
-final class ThemeLexicon {
+public final class ThemeLexicon {
 
-    static final String FILE = "extraction/themes.tsv";
+    public static final String FILE = "extraction/themes.tsv";
 
-    record Wording(String theme, String language, Pattern pattern) {
+    public record Wording(String theme, String language, Pattern pattern) {
     }
 
-    final List<Wording> wordings = new ArrayList<>();
+    public final List<Wording> wordings = new ArrayList<>();
 
-    ThemeLexicon(ThemeVocabulary vocabulary) {
+    public ThemeLexicon(ThemeVocabulary vocabulary) {
         for (TsvFile.Row row : TsvFile.read(FILE, 3, 3)) {
             if (vocabulary.byCode(row.cell(0)) == null) {
                 throw row.error("unknown theme '" + row.cell(0) + "'");

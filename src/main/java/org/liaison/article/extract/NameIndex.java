@@ -1,0 +1,86 @@
+package org.liaison.article.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.people.PeopleDirectory;
+import org.liaison.text.AliasKey;
+
+/** Names by their folded key (place names of the gazetteer, people of the people table), found in a text longest first. */
+public final class NameIndex<T> {
+
+    /** A name found: what it names and its span in the folded text. */
+    public record Hit<T>(T value, int start, int end) {
+    }
+
+    private final Map<String, T> names;
+    private final int maxTokens;
+
+    private NameIndex(Map<String, T> names) {
+        this.names = names;
+        int max = 1;
+        for (String key : names.keySet()) {
+            max = Math.max(max, key.split(" ").length);
+        }
+        this.maxTokens = max;
+    }
+
+    /** Every name of every unit; a name both countries use keeps both units. */
+    public static NameIndex<List<Locality>> places(Gazetteer gazetteer) {
+        Map<String, List<Locality>> names = new HashMap<>();
+        for (Locality l : gazetteer.all()) {
+            for (String name : Gazetteer.names(l)) {
+                List<Locality> list = names.computeIfAbsent(AliasKey.fold(name), k -> new ArrayList<>());
+                if (!list.contains(l)) {
+                    list.add(l);
+                }
+            }
+        }
+        return new NameIndex<>(names);
+    }
+
+    /** Every alias of every person; the first person keeps an alias two people share. */
+    public static NameIndex<PeopleDirectory.Seed> people(PeopleDirectory people) {
+        Map<String, PeopleDirectory.Seed> names = new HashMap<>();
+        for (PeopleDirectory.Seed s : people.seeds()) {
+            for (String alias : s.aliases()) {
+                names.putIfAbsent(AliasKey.fold(alias), s);
+            }
+        }
+        return new NameIndex<>(names);
+    }
+
+    public boolean contains(String foldedKey) {
+        return names.containsKey(foldedKey);
+    }
+
+    /**
+     * The names in a folded text, longest match first, of {@code minTokens} words or more;
+     * {@code capitalised}: proper names only, the original must start with a capital ("Long An",
+     * not "long an").
+     */
+    public List<Hit<T>> hits(Folded f, int minTokens, boolean capitalised) {
+        List<Hit<T>> out = new ArrayList<>();
+        List<Folded.Token> tokens = f.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int n = Math.min(maxTokens, tokens.size() - i); n >= minTokens; n--) {
+                StringBuilder key = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
+                }
+                T hit = names.get(key.toString());
+                int start = tokens.get(i).start();
+                if (hit == null || capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
+                    continue;
+                }
+                out.add(new Hit<>(hit, start, tokens.get(i + n - 1).end()));
+                i += n - 1;
+                break;
+            }
+        }
+        return out;
+    }
+}

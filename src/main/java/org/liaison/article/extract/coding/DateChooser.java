@@ -1,0 +1,117 @@
+package org.liaison.article.extract.coding;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.DateMention;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.Sentence;
+import org.liaison.article.extract.WeekdayMention;
+
+/**
+ * The day of an exchange (codebook: date): the first date told in its focus (for the main
+ * exchange also in the next encounter sentences), not the dispatch's dateline; else a weekday,
+ * "yesterday" or "today" of the focus sentence against the publication date; else the month of
+ * the visit.
+ */
+final class DateChooser {
+
+    /** "BEIJING, Dec. 30 (Xinhua) --": after the date, a dash. */
+    private static final Pattern DISPATCH_DASH = Pattern.compile("(?s)^\\s*(\\([^)]{2,12}\\))?\\s*(-|--|–|—).*");
+    /** "BEIJING, ": a place and a comma at the start of a line. */
+    private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
+    private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
+    private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
+
+    DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
+        List<int[]> ranges = new ArrayList<>();
+        ranges.add(new int[] { scope.focusStart(), scope.focusEnd() });
+        if (scope instanceof MainScope main) {
+            // the encounter's day may be told in the next encounter sentence ("Ngày 12-11, tại tỉnh Ninh Bình, ...")
+            main.sentences().stream().filter(c -> c.start() >= main.focusEnd() && c.index() <= main.focusSentence() + 2)
+                    .forEach(c -> ranges.add(new int[] { c.start(), c.end() }));
+        }
+        for (int[] r : ranges) {
+            for (DateMention d : doc.dates()) {
+                if (d.start() >= r[0] && d.start() < r[1] && d.start() >= doc.publicationLineEnd() && !dispatchDate(doc, d)
+                        && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
+                                && datelineLike(doc, d))) {
+                    evidence.add(doc.evidence("date", d.start(), d.end()));
+                    return new DateChoice(d.date(), d.until(), "day");
+                }
+            }
+        }
+        int focus = scope.focusSentence();
+        LocalDate published = doc.published();
+        WeekdayMention weekday = doc.weekdays().get(focus);
+        if (weekday != null && published != null) {
+            evidence.add(doc.evidence("date", weekday.start(), weekday.end()));
+            return day(published.with(TemporalAdjusters.previousOrSame(weekday.day())));
+        }
+        if (doc.yesterdaySentences().contains(focus) && published != null) {
+            return day(published.minusDays(1));
+        }
+        Sentence focusSentence = doc.sentence(focus);
+        if (doc.todaySentences().contains(focus)) {
+            LocalDate date = datelineDate(doc, focusSentence);
+            if (date == null) {
+                date = published;
+            }
+            if (date != null) {
+                return day(date);
+            }
+        }
+        if (scope instanceof MainScope) {
+            LocalDate date = datelineDate(doc, focusSentence);
+            if (date != null) {
+                return day(date);
+            }
+        }
+        // No day for this encounter: the month of the visit (codebook: "during the trip").
+        LocalDate base = scope instanceof ClauseScope clause ? LocalDate.parse(clause.main().date()) : published;
+        if (base == null && !doc.dates().isEmpty()) {
+            base = doc.dates().get(0).date();
+        }
+        if (base == null) {
+            base = doc.today();
+        }
+        return new DateChoice(base.withDayOfMonth(1), null, "month");
+    }
+
+    private static DateChoice day(LocalDate date) {
+        return new DateChoice(date, null, "day");
+    }
+
+    /** "BEIJING, Dec. 30 (Xinhua) --": the date of the dispatch, not of the encounter. */
+    private static boolean dispatchDate(ArticleDoc doc, DateMention d) {
+        String text = doc.text();
+        return datelineLike(doc, d) && DISPATCH_DASH.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 14))).matches();
+    }
+
+    /** A date right after a place and a comma at the start of a line. */
+    private static boolean datelineLike(ArticleDoc doc, DateMention d) {
+        String text = doc.text();
+        int lineStart = Math.max(text.lastIndexOf('\n', d.start()) + 1, doc.publicationLineEnd());
+        String before = text.substring(Math.max(lineStart, d.start() - 30), d.start());
+        return d.start() - lineStart <= 30 && DATELINE_PLACE.matcher(before).matches();
+    }
+
+    /** The dateline's date of the sentence or the one before: the day of an encounter told as "today" or "here". */
+    private static LocalDate datelineDate(ArticleDoc doc, Sentence s) {
+        for (DateMention d : doc.dates()) {
+            if (d.sentence() == s.index() || d.sentence() == s.index() - 1) {
+                String before = doc.text().substring(Math.max(0, d.start() - 30), d.start());
+                if (AFTER_WORD_COMMA.matcher(before).matches() || AT_LINE_START.matcher(before).matches()) {
+                    return d.date();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package org.liaison.article.extract.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.NameIndex;
+import org.liaison.article.extract.NameWords;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.ThemeLexicon;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.gazetteer.LocalityRef;
+
+/** Codes one exchange from its scope, field by field, each field with its evidence. */
+public final class ExchangeCoder {
+
+    private final FormatCoder formats;
+    private final KindCoder kinds;
+    private final DateChooser dates = new DateChooser();
+    private final ParticipantChooser participants;
+    private final VenueFinder venues;
+    private final LocalityRoles roles;
+    private final ThemeCoder themes;
+
+    public ExchangeCoder(Gazetteer gazetteer, NameIndex<List<Locality>> placeNames, CueBook cues, NameWords words,
+            ThemeLexicon lexicon) {
+        TitleReader titles = new TitleReader(gazetteer, placeNames, cues, words);
+        this.formats = new FormatCoder(cues);
+        this.kinds = new KindCoder(cues);
+        this.participants = new ParticipantChooser(cues, titles, gazetteer);
+        this.venues = new VenueFinder(cues);
+        this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words), titles);
+        this.themes = new ThemeCoder(lexicon);
+    }
+
+    public ExtractedExchange code(ArticleDoc doc, Scope scope) {
+        List<ExtractedExchange.Evidence> evidence = new ArrayList<>();
+        String format = formats.code(doc, scope, evidence);
+        String kind = kinds.code(doc, scope, evidence);
+        DateChoice date = dates.choose(doc, scope, evidence);
+        Participants people = participants.choose(doc, scope, evidence);
+        LocalityRef venue = format.equals("online") ? null : venues.find(doc, scope, evidence);
+        List<ExtractedExchange.LocalityRole> localities = roles.assign(doc, scope, people, venue);
+        String level = localities.stream().anyMatch(l -> l.role().equals("participant")) ? "locality" : "central";
+        List<String> themeCodes = themes.code(doc, scope, evidence);
+        double confidence = 0.4 + (people.byName().isEmpty() ? 0 : 0.2) + (date.precision().equals("day") ? 0.2 : 0)
+                + (scope instanceof MainScope ? 0.1 : 0) + (localities.isEmpty() ? 0 : 0.1);
+        return new ExtractedExchange(date.date().toString(), date.until() == null ? null : date.until().toString(), date.precision(),
+                format, kind, venue, level, List.copyOf(people.byName().values()), localities, themeCodes, evidence,
+                Math.min(1.0, confidence));
+    }
+}

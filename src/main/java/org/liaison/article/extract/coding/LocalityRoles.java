@@ -1,0 +1,114 @@
+package org.liaison.article.extract.coding;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.Sentence;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.gazetteer.LocalityRef;
+
+/**
+ * The localities of an exchange and their roles (codebook section 2): participant (a participant
+ * acts for it, or it acts itself), venue, or, for the main exchange, mentioned.
+ */
+final class LocalityRoles {
+
+    /** "met officials of the city": the host unit takes part in a further exchange. */
+    private static final Pattern HOST_OFFICIALS = Pattern.compile("(officials|leaders|leadership|authorities) of the (city|province)|lanh dao (thanh pho|tinh)");
+
+    private final Gazetteer gazetteer;
+    private final CueBook cues;
+    private final ActingPlaces acting;
+    private final TitleReader titles;
+
+    LocalityRoles(Gazetteer gazetteer, CueBook cues, ActingPlaces acting, TitleReader titles) {
+        this.gazetteer = gazetteer;
+        this.cues = cues;
+        this.acting = acting;
+        this.titles = titles;
+    }
+
+    List<ExtractedExchange.LocalityRole> assign(ArticleDoc doc, Scope scope, Participants people, LocalityRef venue) {
+        // "code|role" keys, in the order the roles are found
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (String loc : people.localities().values()) {
+            roles.put(loc + "|participant", "participant");
+        }
+        // the main exchange reads its sentences and its participants' sentences; a clause only itself
+        Set<Integer> scopeSentences = new HashSet<>();
+        if (scope instanceof MainScope main) {
+            people.chosen().forEach(p -> scopeSentences.add(p.sentence()));
+            main.sentences().forEach(c -> scopeSentences.add(c.index()));
+        }
+        for (PlaceMention p : doc.places()) {
+            if (p.dateline()) {
+                continue;
+            }
+            boolean inFocus = scope.inFocus(p.start());
+            Sentence ps = doc.sentence(p.sentence());
+            boolean inScope = inFocus || scopeSentences.contains(p.sentence()) && p.start() >= scope.focusStart()
+                    && !cues.has("earlier", ps.folded());
+            if (!inScope) {
+                continue;
+            }
+            boolean nearParticipant = inFocus || people.chosen().stream().anyMatch(c -> c.sentence() == p.sentence()
+                    && Math.abs(c.start() - p.start()) < 120);
+            boolean subject = (inFocus || scope instanceof MainScope main && main.has(ps))
+                    && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
+            if (acting.isAuthority(doc, p) && nearParticipant || subject) {
+                roles.put(p.locality().code() + "|participant", "participant");
+            }
+        }
+        if (venue != null) {
+            roles.put(venue.code() + "|venue", "venue");
+            if (scope instanceof ClauseScope && HOST_OFFICIALS.matcher(doc.text().substring(scope.focusStart(), scope.focusEnd())).find()) {
+                roles.put(venue.code() + "|participant", "participant");
+            }
+        }
+        if (scope instanceof MainScope) { // the other places the article names
+            for (PlaceMention p : doc.places()) {
+                if (!p.dateline() && !roles.containsKey(p.locality().code() + "|participant")
+                        && !roles.containsKey(p.locality().code() + "|venue")) {
+                    roles.put(p.locality().code() + "|mentioned", "mentioned");
+                }
+            }
+        }
+        cityInItsProvince(roles, people);
+        List<ExtractedExchange.LocalityRole> out = new ArrayList<>();
+        roles.forEach((k, role) -> {
+            Locality l = gazetteer.byCode(k.substring(0, k.indexOf('|')));
+            out.add(new ExtractedExchange.LocalityRole(l.code(), l.name(), l.country(), role));
+        });
+        return out;
+    }
+
+    /**
+     * "member of the Zhejiang provincial Party Committee and Secretary of the Hangzhou municipal Party
+     * Committee": a province and its own city in one person's titles: the city is the post he acts in.
+     */
+    private void cityInItsProvince(Map<String, String> roles, Participants people) {
+        for (String k : List.copyOf(roles.keySet())) {
+            if (!k.endsWith("|participant")) {
+                continue;
+            }
+            Locality l = gazetteer.byCode(k.substring(0, k.indexOf('|')));
+            if (l.parent() != null && roles.containsKey(l.parent() + "|participant") && people.byName().values().stream()
+                    .anyMatch(pp -> pp.titles() != null && titles.titlesName(pp.titles(), l.code(), l.parent()))) {
+                roles.remove(l.parent() + "|participant");
+                roles.put(l.parent() + "|mentioned", "mentioned");
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.liaison.article.extract.coding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.PersonMention;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.Sentence;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.LocalityRef;
+import org.liaison.text.AliasKey;
+
+/**
+ * Who took part: for the main exchange the people of its focus and sentences, those listed as
+ * present, and known people near the lead, unless a sentence only recalls or conveys; for a
+ * further exchange the people of its clause, and the main exchange's people it names by a short
+ * form ("... where Thang had a meeting").
+ */
+final class ParticipantChooser {
+
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}*\\b");
+    /** A word boundary, tested at one position (see {@link #hasWord}). */
+    private static final Pattern BOUNDARY = Pattern.compile("\\b");
+
+    private final CueBook cues;
+    private final TitleReader titles;
+    private final Gazetteer gazetteer;
+
+    ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer) {
+        this.cues = cues;
+        this.titles = titles;
+        this.gazetteer = gazetteer;
+    }
+
+    Participants choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
+        List<PersonMention> chosen = new ArrayList<>();
+        for (PersonMention p : doc.persons()) {
+            if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
+                chosen.add(p);
+            }
+        }
+        Map<String, ExtractedExchange.Participant> byName = new LinkedHashMap<>();
+        Map<String, String> localities = new HashMap<>();
+        for (PersonMention p : chosen) {
+            if (byName.containsKey(p.name())) {
+                continue;
+            }
+            String t = titles.titleOf(doc, p);
+            for (PersonMention other : doc.persons()) {
+                if (t == null && other.name().equals(p.name()) && other != p) {
+                    t = titles.titleOf(doc, other);
+                }
+            }
+            String loc = titles.localityOf(doc, p, t);
+            byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), t, null,
+                    loc == null ? null : LocalityRef.of(gazetteer.byCode(loc))));
+            if (loc != null) {
+                localities.put(p.name(), loc);
+            }
+            evidence.add(doc.evidence("participants", p.start(), p.end()));
+        }
+        if (scope instanceof ClauseScope clause) {
+            namedByShortForm(doc, clause, byName);
+        }
+        return new Participants(chosen, byName, localities);
+    }
+
+    private boolean takesPart(ArticleDoc doc, MainScope scope, PersonMention p) {
+        Sentence s = doc.sentence(p.sentence());
+        boolean inFocus = scope.inFocus(p.start());
+        boolean recalls = cues.has("earlier", s.folded());
+        boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
+        boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
+        boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
+        boolean present = near && cues.has("present", s.folded());
+        boolean background = !inFocus && cues.has("background", s.folded());
+        // known people near the lead take part unless the sentence only recalls or conveys;
+        // names found by title patterns only where the encounter or the attendance is told
+        return !background && (inFocus || inCore || present || p.known() && near);
+    }
+
+    /** "... where Thang had a meeting": a main participant named by the short form of the name (a Vietnamese given name, a Chinese family name). */
+    private static void namedByShortForm(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName) {
+        String original = doc.folded().originalSpan(clause.focusStart(), clause.focusEnd());
+        String folded = AliasKey.fold(original);
+        for (ExtractedExchange.Participant p : clause.main().participants()) {
+            String[] parts = p.name().split(" ");
+            String shortName = p.side().equals("VN") ? parts[parts.length - 1] : parts[0];
+            if (!byName.containsKey(p.name()) && hasWord(folded, AliasKey.fold(shortName))
+                    && CAPITALISED_WORD.matcher(original).find() && hasWord(original, shortName)) {
+                byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, null));
+            }
+        }
+    }
+
+    /** {@code word} occurs in {@code text} between word boundaries (as "\b" + quoted word + "\b" would find, without compiling one). */
+    static boolean hasWord(String text, String word) {
+        if (word.isEmpty()) {
+            return BOUNDARY.matcher(text).find();
+        }
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            if (boundaryAt(text, i) && boundaryAt(text, i + word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean boundaryAt(String text, int i) {
+        return BOUNDARY.matcher(text).region(i, i).useTransparentBounds(true).lookingAt();
+    }
+}

@@ -1,0 +1,128 @@
+package org.liaison.article.extract.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.Sentence;
+import org.liaison.gazetteer.LocalityRef;
+
+/**
+ * Where it happened: a place after "in", "at", "tại" in the encounter sentences (the most
+ * specific unit); else the unit an anaphor points back to ("in the southern city"); else, for
+ * "held talks here", the place of the dateline.
+ */
+final class VenueFinder {
+
+    /** Sentences after the encounter that still tell of the visit ("welcomed", "thăm", "làm việc"). */
+    private static final Pattern VISIT = Pattern.compile("\\b(visit|tham|lam viec|welcomed|don)\\b");
+    /** Words between "in" and the place that do not change where: "in the northern province of". */
+    private static final Pattern PLACE_QUALIFIERS = Pattern.compile("\\b(the|northern|southern|central|capital|city of|province of|thanh pho|tinh|thu do|china's|vietnam's|viet nam's)\\b\\s*");
+    private static final Pattern ANAPHOR = Pattern.compile("\\b(?:in|at) the (?:(vietnamese|chinese|southern|northern|central|border|coastal|capital) )?(city|province|locality)\\b");
+    private static final Pattern HERE = Pattern.compile("(?s).*\\b(here|tai day)\\b.*");
+
+    private final CueBook cues;
+
+    VenueFinder(CueBook cues) {
+        this.cues = cues;
+    }
+
+    LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
+        return venueOf(doc, sentences(doc, scope), scope, evidence);
+    }
+
+    /** For the main exchange: its sentences up to the one after the encounter, and visit sentences up to four later, not announcements. */
+    private List<Sentence> sentences(ArticleDoc doc, Scope scope) {
+        if (scope instanceof ClauseScope clause) {
+            return List.of(clause.sentence());
+        }
+        MainScope main = (MainScope) scope;
+        int focus = main.focusSentence();
+        List<Sentence> out = new ArrayList<>();
+        main.sentences().stream().filter(c -> c.index() <= focus + 1).forEach(out::add);
+        doc.sentences().stream().filter(c -> c.index() > focus && c.index() <= focus + 4 && VISIT.matcher(c.folded()).find()
+                && !out.contains(c)).forEach(out::add);
+        out.removeIf(c -> c.index() != focus && cues.has("future", c.folded()));
+        return out;
+    }
+
+    private LocalityRef venueOf(ArticleDoc doc, List<Sentence> sentences, Scope scope, List<ExtractedExchange.Evidence> evidence) {
+        boolean clauseOnly = scope instanceof ClauseScope;
+        String text = doc.text();
+        for (Sentence s : sentences) {
+            int from = clauseOnly ? scope.focusStart() : s.start();
+            int to = clauseOnly ? scope.focusEnd() : s.end();
+            PlaceMention best = null;
+            for (PlaceMention p : doc.places()) {
+                if (p.dateline() || p.start() < from || p.start() >= to) {
+                    continue;
+                }
+                String before = text.substring(Math.max(from, p.start() - 30), p.start());
+                String near = PLACE_QUALIFIERS.matcher(before).replaceAll("");
+                if (cues.has("venue_before", near) && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
+                        && !cues.has("not_authority", before)) {
+                    best = p;
+                    // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
+                    for (PlaceMention q : doc.places()) {
+                        if (q.start() > p.end() && q.start() - p.end() < 30 && q.locality().level().equals("prefecture")
+                                && q.locality().parent() != null && q.locality().parent().equals(p.locality().code())) {
+                            best = q;
+                        }
+                    }
+                    break;
+                }
+            }
+            if (best != null) {
+                evidence.add(doc.evidence("venue", best.start(), best.end()));
+                return LocalityRef.of(best.locality());
+            }
+            // "in the southern city", "in the Vietnamese province": the unit just named
+            Matcher ana = ANAPHOR.matcher(text.substring(from, to));
+            if (ana.find()) {
+                LocalityRef unit = antecedent(doc, s, from + ana.start(), ana.group(1));
+                if (unit != null) {
+                    return unit;
+                }
+            }
+            // "held talks here": the place of the date line
+            if (HERE.matcher(s.folded()).matches()) {
+                for (PlaceMention p : doc.places()) {
+                    if (p.dateline() || p.sentence() == s.index() && p.start() - s.start() < 30) {
+                        return LocalityRef.of(p.locality());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The unit an anaphor at {@code at} points back to: the host's unit named first in this or the sentence before, else the last of that country. */
+    private static LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
+        String country = "vietnamese".equals(qualifier) ? "VN" : "chinese".equals(qualifier) ? "CN" : null;
+        PlaceMention nearest = null;
+        for (PlaceMention p : doc.places()) {
+            if (p.start() < at && !p.dateline() && p.sentence() >= s.index() - 1
+                    && (country == null || p.locality().country().equals(country))) {
+                nearest = p;
+                if (country == null) {
+                    break; // the host's unit, named first
+                }
+            }
+        }
+        if (nearest == null) {
+            for (PlaceMention p : doc.places()) {
+                if (p.start() < at && (country == null || p.locality().country().equals(country))) {
+                    nearest = p;
+                }
+            }
+        }
+        return nearest == null ? null : LocalityRef.of(nearest.locality());
+    }
+}

@@ -1,0 +1,136 @@
+package org.liaison.article.extract.stage;
+
+import static org.liaison.article.extract.stage.CalendarWords.MONTHS;
+import static org.liaison.article.extract.stage.CalendarWords.month;
+import static org.liaison.article.extract.stage.CalendarWords.safeDate;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.DateMention;
+import org.liaison.article.extract.Stage;
+import org.liaison.article.extract.WeekdayMention;
+
+/**
+ * The days the text names, resolved against the reference date: ISO dates, "September 28",
+ * "28 September 2023", "ngày 13 tháng 8", "13/8", "5-12", "13-15/8", "từ 13 đến 15/8"; a date
+ * without a year is the latest such day on or before the publication date (codebook: date).
+ * Also the weekdays and the relative words ("yesterday", "hôm nay") of each sentence.
+ * The first pattern to claim a span keeps it.
+ */
+public final class DateFinder implements Stage {
+
+    static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-.](\\d{2})[-.](\\d{2})\\b");
+    private static final Pattern EN_DATE = Pattern.compile("\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?"
+            + "(?:\\s*(?:-|to|and)\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?\\b");
+    private static final Pattern EN_DATE_DMY = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\.?(?:,?\\s+(\\d{4}))?\\b");
+    private static final Pattern VI_DATE_WORDS = Pattern.compile("\\bngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s+nam\\s+(\\d{4}))?");
+    private static final Pattern NUM_DATE = Pattern.compile("(?<![\\d/.-])(?:(\\d{1,2})\\s*(?:den|-)\\s*)?(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{4}))?(?![\\d/])");
+    static final Pattern WEEKDAY = Pattern.compile("\\b(" + CalendarWords.WEEKDAYS + ")\\b");
+    private static final Pattern RELATIVE = Pattern.compile("\\b(today|yesterday|this morning|this afternoon|hom nay|hom qua|sang nay|chieu nay)\\b");
+
+    @Override
+    public void annotate(ArticleDoc doc) {
+        String text = doc.text();
+        Matcher m = ISO_DATE.matcher(text);
+        while (m.find()) {
+            add(doc, safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), null,
+                    m.start(), m.end(), true);
+        }
+        m = EN_DATE.matcher(text);
+        while (m.find()) {
+            Integer endDay = m.group(3) == null ? null : Integer.parseInt(m.group(3));
+            resolve(doc, month(m.group(1)), Integer.parseInt(m.group(2)), endDay, year(m.group(4)), m.start(), m.end());
+        }
+        m = EN_DATE_DMY.matcher(text);
+        while (m.find()) {
+            resolve(doc, month(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
+        }
+        m = VI_DATE_WORDS.matcher(text);
+        while (m.find()) {
+            resolve(doc, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
+        }
+        m = NUM_DATE.matcher(text);
+        while (m.find()) {
+            if (overlaps(doc, m.start(), m.end())) {
+                continue;
+            }
+            int day = Integer.parseInt(m.group(2));
+            int month = Integer.parseInt(m.group(3));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                continue;
+            }
+            if (m.group(1) != null) { // "13-15/8": a range
+                resolve(doc, month, Integer.parseInt(m.group(1)), day, year(m.group(4)), m.start(), m.end());
+            } else {
+                resolve(doc, month, day, null, year(m.group(4)), m.start(), m.end());
+            }
+        }
+        doc.dates().sort(Comparator.comparingInt(DateMention::start));
+        m = WEEKDAY.matcher(text);
+        while (m.find()) {
+            doc.weekdays().putIfAbsent(doc.sentenceAt(m.start()),
+                    new WeekdayMention(m.group(1), CalendarWords.weekday(m.group(1)), m.start(), m.end()));
+        }
+        m = RELATIVE.matcher(text);
+        while (m.find()) {
+            int s = doc.sentenceAt(m.start());
+            if (m.group(1).equals("yesterday") || m.group(1).equals("hom qua")) {
+                doc.yesterdaySentences().add(s);
+            } else {
+                doc.todaySentences().add(s);
+            }
+        }
+    }
+
+    private static Integer year(String group) {
+        return group == null ? null : Integer.parseInt(group);
+    }
+
+    private static boolean overlaps(ArticleDoc doc, int start, int end) {
+        for (DateMention d : doc.dates()) {
+            if (start < d.end() && end > d.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void resolve(ArticleDoc doc, int month, int day, Integer endDay, Integer year, int start, int end) {
+        if (year != null) {
+            add(doc, safeDate(year, month, day), endDay == null ? null : safeDate(year, month, endDay), start, end, true);
+            return;
+        }
+        // No year: the latest such day on or before the reference date (codebook: date).
+        LocalDate ref = doc.referenceDate();
+        LocalDate d = safeDate(ref.getYear(), month, day);
+        if (d != null && d.isAfter(ref)) {
+            d = safeDate(ref.getYear() - 1, month, day);
+        }
+        if (d == null) {
+            return;
+        }
+        // Without a publication date, a weekday in the same sentence settles the year.
+        if (doc.published() == null) {
+            Matcher w = WEEKDAY.matcher(doc.sentence(doc.sentenceAt(start)).folded());
+            if (w.find()) {
+                DayOfWeek dow = CalendarWords.weekday(w.group(1));
+                for (int back = 0; back < 12 && d != null && d.getDayOfWeek() != dow; back++) {
+                    d = safeDate(d.getYear() - 1, month, day);
+                }
+            }
+        }
+        LocalDate until = endDay == null || d == null ? null : safeDate(d.getYear(), month, endDay);
+        add(doc, d, until, start, end, false);
+    }
+
+    private static void add(ArticleDoc doc, LocalDate d, LocalDate until, int start, int end, boolean hasYear) {
+        if (d == null || overlaps(doc, start, end)) {
+            return;
+        }
+        doc.dates().add(new DateMention(d, until != null && until.isAfter(d) ? until : null, start, end, doc.sentenceAt(start), hasYear));
+    }
+}
