@@ -13,8 +13,11 @@ public final class Surnames {
 
     public Surnames() {
         for (TsvFile.Row row : TsvFile.read(FILE, 2, 2)) {
+            if (row.cell(0).equals("HV")) {
+                continue; // Hán-Việt forms of Chinese surnames: PersonNames reads them, a title alone does not make them a name
+            }
             if (!row.cell(0).equals("VN") && !row.cell(0).equals("CN")) {
-                throw row.error("side must be VN or CN");
+                throw row.error("side must be VN, CN or HV");
             }
             for (String s : TsvFile.list(row.cell(1))) {
                 side.merge(s, row.cell(0), (a, b) -> a.equals(b) ? a : "?");
