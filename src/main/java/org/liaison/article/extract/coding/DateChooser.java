@@ -43,7 +43,7 @@ final class DateChooser {
                         && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
                                 && datelineLike(doc, d))) {
                     evidence.add(doc.evidence("date", d.start(), d.end()));
-                    return new DateChoice(d.date(), d.until(), "day");
+                    return new DateChoice(d.date(), d.until(), "day", d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
                 }
             }
         }
@@ -75,13 +75,21 @@ final class DateChooser {
         }
         // No day for this encounter: the month of the visit (codebook: "during the trip").
         LocalDate base = scope instanceof ClauseScope clause ? LocalDate.parse(clause.main().date()) : published;
+        double certainty = DateChoice.GIVEN;
         if (base == null && !doc.dates().isEmpty()) {
             base = doc.dates().get(0).date();
+            certainty = doc.dates().get(0).hasYear() ? DateChoice.GIVEN : yearCertainty(doc);
         }
         if (base == null) {
             base = doc.today();
+            certainty = DateChoice.GUESSED;
         }
-        return new DateChoice(base.withDayOfMonth(1), null, "month");
+        return new DateChoice(base.withDayOfMonth(1), null, "month", certainty);
+    }
+
+    /** How well a year the text does not give beside the day is supported (see {@link DateChoice}). */
+    private static double yearCertainty(ArticleDoc doc) {
+        return doc.published() != null ? DateChoice.GIVEN : doc.yearFromToday() ? DateChoice.GUESSED : DateChoice.FROM_TEXT;
     }
 
     private static DateChoice day(LocalDate date) {
