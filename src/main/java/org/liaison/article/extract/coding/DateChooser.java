@@ -27,6 +27,7 @@ final class DateChooser {
     /** "BEIJING, ": a place and a comma at the start of a line. */
     private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
     private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
+    private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|on the same day|that same day|cung ngay|trong ngay|ngay hom do)\\b");
     private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -46,6 +47,11 @@ final class DateChooser {
                     return new DateChoice(d.date(), d.until(), "day", d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
                 }
             }
+        }
+        if (scope instanceof ClauseScope clause && SAME_DAY.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
+            // "The same day, Chinh held talks with ...": the main exchange's day
+            ExtractedExchange main = clause.main();
+            return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);
         }
         int focus = scope.focusSentence();
         LocalDate published = doc.published();

@@ -27,6 +27,7 @@ public final class ExchangeCoder {
     private final DateChooser dates = new DateChooser();
     private final ParticipantChooser participants;
     private final VenueFinder venues;
+    private final HostLocality hosts;
     private final LocalityRoles roles;
     private final ThemeCoder themes;
 
@@ -37,6 +38,7 @@ public final class ExchangeCoder {
         this.kinds = new KindCoder(cues);
         this.participants = new ParticipantChooser(cues, titles, gazetteer);
         this.venues = new VenueFinder(cues);
+        this.hosts = new HostLocality(gazetteer, cues);
         this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words), titles);
         this.themes = new ThemeCoder(lexicon);
     }
@@ -49,6 +51,13 @@ public final class ExchangeCoder {
         Participants people = participants.choose(doc, scope, evidence);
         LocalityRef venue = format.equals("online") ? null : venues.find(doc, scope, evidence);
         List<ExtractedExchange.LocalityRole> localities = roles.assign(doc, scope, people, venue);
+        if (venue == null && format.equals("in_person")) {
+            // no place said: the host locality's, when the roles tell who received whom
+            venue = hosts.find(doc, scope, localities, evidence);
+            if (venue != null) {
+                localities = roles.assign(doc, scope, people, venue);
+            }
+        }
         String level = localities.stream().anyMatch(l -> l.role().equals("participant")) ? "locality" : "central";
         List<String> themeCodes = themes.code(doc, scope, evidence);
         double confidence = 0.4 + (people.byName().isEmpty() ? 0 : 0.2) + (date.precision().equals("day") ? 0.2 : 0)
