@@ -29,6 +29,7 @@ public final class ArticleDoc {
     private final LocalDate today;
     private LocalDate published;
     private int publicationLineEnd;
+    private LocalDate textReference;
     private final List<Sentence> sentences = new ArrayList<>();
     private final List<DateMention> dates = new ArrayList<>();
     private final Map<Integer, WeekdayMention> weekdays = new HashMap<>();
@@ -89,9 +90,26 @@ public final class ArticleDoc {
         this.publicationLineEnd = lineEnd;
     }
 
-    /** The reference for dates without a year: the publication date, else today. */
+    /**
+     * The reference for dates without a year: the publication date, else the end of the latest year
+     * the text itself names (see {@link #setTextReference}), else today.
+     */
     public LocalDate referenceDate() {
-        return published != null ? published : today;
+        return published != null ? published : textReference != null ? textReference : today;
+    }
+
+    /** Without a publication date: the reference the text's own years give, or null (then today stands in). */
+    public LocalDate textReference() {
+        return textReference;
+    }
+
+    public void setTextReference(LocalDate date) {
+        this.textReference = date;
+    }
+
+    /** Whether a date without a year got it from nothing better than today (no publication date, no year in the text). */
+    public boolean yearFromToday() {
+        return published == null && textReference == null;
     }
 
     public List<Sentence> sentences() {

@@ -53,7 +53,7 @@ public class ArticleExtractor {
                 new SentenceSplitter(),
                 new PublicationDateFinder(cues),
                 new DateFinder(),
-                new PlaceFinder(placeNames, cues),
+                new PlaceFinder(placeNames, gazetteer, cues),
                 new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
                         List.of(new AddressedNames(), new TitledNames(surnames, words))),
                 new EncounterFinder(cues));

@@ -16,8 +16,8 @@ import org.liaison.article.extract.Sentence;
 final class ActingPlaces {
 
     private static final Pattern AUTHORITY_BEFORE = Pattern.compile("\\b(secretary|chairman|chairwoman|governor|mayor|leader|leaders"
-            + "|head|officials|delegation|committee|government|bi thu|chu tich|lanh dao|tinh uy|thanh uy|khu uy|ubnd|hdnd"
-            + "|uy ban nhan dan|hoi dong nhan dan|chinh quyen|doan dai bieu|doan)\\b[^.;:()]{0,50}$");
+            + "|head|officials|delegation|committee|committees|government|bi thu|chu tich|lanh dao|tinh uy|thanh uy|khu uy|ubnd|hdnd"
+            + "|uy ban nhan dan|hoi dong nhan dan|chinh quyen|doan dai bieu|doan)\\b(?:[^.;:()]|(?<=\\btp)\\.){0,50}$");
     private static final Pattern AUTHORITY_AFTER = Pattern.compile("^\\s*(province'?s?|provincial|city'?s?|municipal|zhuang autonomous region'?s?"
             + "|autonomous region'?s?|region'?s?)?\\s*(communist party |cpc |cpv )?(party committee|people'?s committee|people'?s council"
             + "|people'?s government|government|delegation|officials|leaders|leadership|authorities|leader)\\b");
@@ -32,7 +32,15 @@ final class ActingPlaces {
             + "(delegation|officials|leaders|authorities|people's committee|people's government|party committee)\\b");
     private static final Pattern BODY_OF_BEFORE = Pattern.compile("(delegation of|doan dai bieu|officials from|authorities of|people's government of|people's committee of"
             + "|ubnd|chinh quyen|lanh dao)\\s+(the\\s+)?(thanh pho |tinh |khu tu tri dan toc choang |thu do |vietnam's |china's |northern |southern |border |province of |provinces of )*$");
-    private static final Pattern SUBJECT_SHAPE = Pattern.compile("(?s)^\\s*(the |officials from |leaders of |delegations? of )?([\\p{L}' ]*\\b(provinces? of|localities of|region|cities of)\\b)?[\\p{L}' ,]*$");
+    /** "tại tỉnh ", "in the province of ": the unit word between a venue's preposition and its place. */
+    private static final Pattern UNIT_TAIL = Pattern.compile("\\b(tinh|thanh pho|tp|huyen|the|province of|city of)\\s*$");
+    /** "Ngày 8/6, tỉnh Quảng Ninh ... tổ chức", "On April 9th morning, Cao Bang ... chaired": the day told before the subject. */
+    private static final String LEADING_DAY = "((ngay|sang|chieu|toi|trua|on|in)\\s+)?([a-z]+\\s+)?\\d{1,2}(st|nd|rd|th)?([/.-]\\d{1,2}([/.-]\\d{4})?)?"
+            + "(\\s+(morning|afternoon|evening))?\\s*,\\s*";
+    /** The counterpart of the meeting verb: "hội đàm với huyện Mường Tè", "held talks with the Party Committee of". */
+    private static final Pattern COUNTERPART_BEFORE = Pattern.compile("\\b(hoi dam|hoi kien|lam viec|talks|met|meeting|working session)\\s+(voi|with)\\s+"
+            + "(the\\s+)?(huyen |tinh |thanh pho |tp\\.? ?|thi xa |chau |khu tu tri |province of |city of |leaders of |officials of |lanh dao )?$");
+    private static final Pattern SUBJECT_SHAPE = Pattern.compile("(?s)^\\s*(" + LEADING_DAY + ")?(the |officials from |leaders of |delegations? of )?([\\p{L}' ]*\\b(provinces? of|localities of|region|cities of)\\b)?[\\p{L}' ,]*$");
 
     private final CueBook cues;
     private final NameWords words;
@@ -40,6 +48,15 @@ final class ActingPlaces {
     ActingPlaces(CueBook cues, NameWords words) {
         this.cues = cues;
         this.words = words;
+    }
+
+    /**
+     * "huyện Lục Xuân, châu Hồng Hà, tỉnh Vân Nam", "Longzhou county, Guangxi": a unit right after one of its own
+     * prefectures or counties only says where that one is (codebook: a province named beside it as context is mentioned).
+     */
+    private static boolean parentOfPlaceBefore(ArticleDoc doc, PlaceMention p) {
+        return doc.places().stream().anyMatch(q -> q.end() <= p.start() && p.start() - q.end() < 30
+                && p.locality().code().equals(q.locality().parent()));
     }
 
     /** A place named beside an authority that acts for it, not beside a consulate or embassy. */
@@ -79,7 +96,8 @@ final class ActingPlaces {
         String t = doc.text();
         String before = t.substring(Math.max(focusStart, p.start() - 40), p.start());
         String after = t.substring(p.end(), Math.min(t.length(), p.end() + 40));
-        if (cues.has("venue_before", before) || OF_COUNTRY.matcher(before).matches()) {
+        if (cues.has("venue_before", UNIT_TAIL.matcher(before).replaceFirst("")) || OF_COUNTRY.matcher(before).matches()
+                || parentOfPlaceBefore(doc, p)) {
             return false;
         }
         // "talks between Cao Bang and Baise officials", "hội đàm giữa Lạng Sơn và Quảng Tây"
@@ -88,6 +106,9 @@ final class ActingPlaces {
             return true;
         }
         if (BODY_AFTER.matcher(after).find() || BODY_OF_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        if (encounterClause && COUNTERPART_BEFORE.matcher(before).find()) {
             return true;
         }
         // the subjects of the meeting verb: "X and Y on <date> held talks"

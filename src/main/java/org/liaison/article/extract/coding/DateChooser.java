@@ -27,6 +27,7 @@ final class DateChooser {
     /** "BEIJING, ": a place and a comma at the start of a line. */
     private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
     private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
+    private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|on the same day|that same day|cung ngay|trong ngay|ngay hom do)\\b");
     private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -43,9 +44,14 @@ final class DateChooser {
                         && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
                                 && datelineLike(doc, d))) {
                     evidence.add(doc.evidence("date", d.start(), d.end()));
-                    return new DateChoice(d.date(), d.until(), "day");
+                    return new DateChoice(d.date(), d.until(), "day", d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
                 }
             }
+        }
+        if (scope instanceof ClauseScope clause && SAME_DAY.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
+            // "The same day, Chinh held talks with ...": the main exchange's day
+            ExtractedExchange main = clause.main();
+            return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);
         }
         int focus = scope.focusSentence();
         LocalDate published = doc.published();
@@ -75,13 +81,21 @@ final class DateChooser {
         }
         // No day for this encounter: the month of the visit (codebook: "during the trip").
         LocalDate base = scope instanceof ClauseScope clause ? LocalDate.parse(clause.main().date()) : published;
+        double certainty = DateChoice.GIVEN;
         if (base == null && !doc.dates().isEmpty()) {
             base = doc.dates().get(0).date();
+            certainty = doc.dates().get(0).hasYear() ? DateChoice.GIVEN : yearCertainty(doc);
         }
         if (base == null) {
             base = doc.today();
+            certainty = DateChoice.GUESSED;
         }
-        return new DateChoice(base.withDayOfMonth(1), null, "month");
+        return new DateChoice(base.withDayOfMonth(1), null, "month", certainty);
+    }
+
+    /** How well a year the text does not give beside the day is supported (see {@link DateChoice}). */
+    private static double yearCertainty(ArticleDoc doc) {
+        return doc.published() != null ? DateChoice.GIVEN : doc.yearFromToday() ? DateChoice.GUESSED : DateChoice.FROM_TEXT;
     }
 
     private static DateChoice day(LocalDate date) {

@@ -9,11 +9,18 @@ import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.Passage;
 import org.liaison.article.extract.Scope;
 
-/** The kind (codebook 1.1): the first kind cue of the focus, in the order workshop, talks, courtesy call, signing, meeting. */
+/**
+ * The kind (codebook 1.1) from the exchange's own encounter clause (its focus): the first kind cue there in
+ * the order workshop, talks, courtesy call, signing, ceremony (other), meeting. Only when the focus says no
+ * more than "met" does the main exchange's next encounter sentence decide ("… met. The two sides held
+ * talks"): a cue further away belongs to another event of the article more often than to this one.
+ */
 final class KindCoder {
 
     /** Cue categories in the order they win; "meeting_kind" codes as meeting. */
-    private static final List<String> KINDS = List.of("workshop", "talks", "courtesy_call", "signing", "meeting_kind");
+    private static final List<String> KINDS = List.of("workshop", "talks", "courtesy_call", "signing", "ceremony", "meeting_kind");
+    /** What the next sentence may tell when the focus says only "met" or nothing: a ceremony there is another event. */
+    private static final List<String> SPECIFIC_AFTER = List.of("workshop", "talks", "courtesy_call", "signing");
 
     private final CueBook cues;
 
@@ -22,26 +29,50 @@ final class KindCoder {
     }
 
     String code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
-        Passage text = passage(doc, scope);
-        for (String k : KINDS) {
+        Passage focus = new Passage(doc.folded()).span(scope.focusStart(), scope.focusEnd());
+        int before = evidence.size();
+        String kind = firstKind(doc, focus, KINDS, evidence);
+        if (kind != null && !kind.equals("meeting_kind")) {
+            return code(kind);
+        }
+        // the encounter's own clause names no specific kind: the next encounter sentence may ("... arrived. The two sides held talks")
+        Passage next = next(doc, scope);
+        if (next != null) {
+            String specific = firstKind(doc, next, SPECIFIC_AFTER, evidence);
+            if (specific != null) {
+                if (kind != null) {
+                    evidence.remove(before); // the focus's "met" is not the evidence of the kind coded
+                }
+                return code(specific);
+            }
+        }
+        if (kind != null) {
+            return code(kind);
+        }
+        return cues.has("meeting", focus.text()) || next != null && cues.has("meeting", next.text()) ? "meeting" : "other";
+    }
+
+    private String firstKind(ArticleDoc doc, Passage text, List<String> kinds, List<ExtractedExchange.Evidence> evidence) {
+        for (String k : kinds) {
             Matcher m = cues.find(k, text.text());
             if (m != null) {
                 evidence.add(doc.evidence("kind", text, m));
-                return k.equals("meeting_kind") ? "meeting" : k;
+                return k;
             }
         }
-        return cues.has("meeting", text.text()) ? "meeting" : "other";
+        return null;
     }
 
-    /** The focus; for the main exchange also the next encounter sentence ("... arrived in Hanoi. The two sides held talks"). */
-    private Passage passage(ArticleDoc doc, Scope scope) {
-        Passage p = new Passage(doc.folded()).span(scope.focusStart(), scope.focusEnd());
-        if (scope instanceof MainScope main) {
-            p.literal(" ");
-            main.sentences().stream().filter(c -> c.index() > main.focusSentence() && cues.has("meeting", c.folded()))
-                    .findFirst().ifPresent(p::span);
+    private static String code(String category) {
+        return category.equals("meeting_kind") ? "meeting" : category.equals("ceremony") ? "other" : category;
+    }
+
+    /** For the main exchange, the next encounter sentence after its focus sentence, or null. */
+    private Passage next(ArticleDoc doc, Scope scope) {
+        if (!(scope instanceof MainScope main)) {
+            return null;
         }
-        return p;
+        return main.sentences().stream().filter(c -> c.index() > main.focusSentence() && cues.has("meeting", c.folded()))
+                .findFirst().map(c -> new Passage(doc.folded()).span(c)).orElse(null);
     }
-
 }

@@ -26,6 +26,11 @@ import org.liaison.gazetteer.LocalityRef;
 final class LocalityRoles {
 
     /** "met officials of the city": the host unit takes part in a further exchange. */
+    /**
+     * Between two places of one list: "Cao Bang, Lang Son, Quang Ninh, and Ha Giang", "Cao Bằng, Lạng Sơn và Hà Giang",
+     * "các tỉnh Cao Bằng, tỉnh Lạng Sơn"; a country in brackets may close a list ("Ha Giang (Vietnam) and").
+     */
+    private static final Pattern LIST_JOIN = Pattern.compile("^\\s*(,\\s*|,?\\s*(and|va|cung|&)\\s+)(the\\s+)?(tinh |thanh pho |province of |city of )?$");
     private static final Pattern HOST_OFFICIALS = Pattern.compile("(officials|leaders|leadership|authorities) of the (city|province)|lanh dao (thanh pho|tinh)");
 
     private final Gazetteer gazetteer;
@@ -52,6 +57,7 @@ final class LocalityRoles {
             people.chosen().forEach(p -> scopeSentences.add(p.sentence()));
             main.sentences().forEach(c -> scopeSentences.add(c.index()));
         }
+        List<PlaceMention> actingMentions = new ArrayList<>();
         for (PlaceMention p : doc.places()) {
             if (p.dateline()) {
                 continue;
@@ -69,7 +75,11 @@ final class LocalityRoles {
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
             if (acting.isAuthority(doc, p) && nearParticipant || subject) {
                 roles.put(p.locality().code() + "|participant", "participant");
+                actingMentions.add(p);
             }
+        }
+        for (PlaceMention p : listedWith(doc, actingMentions)) {
+            roles.put(p.locality().code() + "|participant", "participant");
         }
         if (venue != null) {
             roles.put(venue.code() + "|venue", "venue");
@@ -92,6 +102,42 @@ final class LocalityRoles {
             out.add(new ExtractedExchange.LocalityRole(l.code(), l.name(), l.country(), role));
         });
         return out;
+    }
+
+    /**
+     * "the Secretaries of the 4 provinces of Cao Bang, Lang Son, Quang Ninh and Ha Giang": an authority named for the
+     * first place of a list acts for every place of that list (of the same country).
+     */
+    private static List<PlaceMention> listedWith(ArticleDoc doc, List<PlaceMention> actingMentions) {
+        List<PlaceMention> places = doc.places();
+        List<PlaceMention> out = new ArrayList<>();
+        String text = doc.text();
+        for (PlaceMention a : actingMentions) {
+            int i = places.indexOf(a);
+            for (int step : new int[] { 1, -1 }) {
+                PlaceMention cur = a;
+                for (int j = i + step; j >= 0 && j < places.size(); j += step) {
+                    PlaceMention next = places.get(j);
+                    PlaceMention first = step > 0 ? cur : next;
+                    PlaceMention second = step > 0 ? next : cur;
+                    // "huyện Lục Xuân, châu Hồng Hà, tỉnh Vân Nam" says where, it is no list: a unit and its parent end it
+                    if (next.sentence() != a.sentence() || !next.locality().country().equals(a.locality().country())
+                            || next.locality().code().equals(cur.locality().parent()) || cur.locality().code().equals(next.locality().parent())
+                            || second.start() - first.end() > 30
+                            || !LIST_JOIN.matcher(withoutCountry(text.substring(first.end(), second.start()))).matches()) {
+                        break;
+                    }
+                    out.add(next);
+                    cur = next;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "Ha Giang (Vietnam) and": the bracketed country does not break the list. */
+    private static String withoutCountry(String between) {
+        return between.replaceFirst("^\\s*\\((viet ?nam|china|trung quoc)\\)", "");
     }
 
     /**

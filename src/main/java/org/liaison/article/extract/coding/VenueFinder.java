@@ -24,7 +24,13 @@ final class VenueFinder {
     /** Sentences after the encounter that still tell of the visit ("welcomed", "thăm", "làm việc"). */
     private static final Pattern VISIT = Pattern.compile("\\b(visit|tham|lam viec|welcomed|don)\\b");
     /** Words between "in" and the place that do not change where: "in the northern province of". */
-    private static final Pattern PLACE_QUALIFIERS = Pattern.compile("\\b(the|northern|southern|central|capital|city of|province of|thanh pho|tinh|thu do|china's|vietnam's|viet nam's)\\b\\s*");
+    private static final Pattern PLACE_QUALIFIERS = Pattern.compile("\\b(the|northern|southern|central|capital|border|mountainous|coastal|city of|province of|thanh pho|tinh|thu do|china's|vietnam's|viet nam's)\\b\\s*");
+    /**
+     * "the Chinese Consulate General in Ho Chi Minh City", "Đại sứ quán Trung Quốc tại Việt Nam": where a mission sits, not
+     * where the encounter took place ("led by Ambassador Xiong Bo in Lao Cai city" is a venue: a name stands between).
+     */
+    private static final Pattern MISSION_SEAT = Pattern.compile("\\b(consul|consulate|ambassador|embassy|lanh su|dai su|tong lanh su)\\w*"
+            + "( general)?( quan)?( of (the )?[a-z']+( [a-z']+)?| trung quoc| viet nam| vietnam| china| nuoc [a-z ]{0,40}?)?\\s+(in|at|tai|o)\\s*$");
     private static final Pattern ANAPHOR = Pattern.compile("\\b(?:in|at) the (?:(vietnamese|chinese|southern|northern|central|border|coastal|capital) )?(city|province|locality)\\b");
     private static final Pattern HERE = Pattern.compile("(?s).*\\b(here|tai day)\\b.*");
 
@@ -64,10 +70,11 @@ final class VenueFinder {
                 if (p.dateline() || p.start() < from || p.start() >= to) {
                     continue;
                 }
-                String before = text.substring(Math.max(from, p.start() - 30), p.start());
+                // wide enough for "in the northern border province of Cao Bang"
+                String before = text.substring(Math.max(from, p.start() - 50), p.start());
                 String near = PLACE_QUALIFIERS.matcher(before).replaceAll("");
                 if (cues.has("venue_before", near) && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
-                        && !cues.has("not_authority", before)) {
+                        && !MISSION_SEAT.matcher(before).find()) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
                     for (PlaceMention q : doc.places()) {

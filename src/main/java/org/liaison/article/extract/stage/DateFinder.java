@@ -7,6 +7,7 @@ import static org.liaison.article.extract.stage.CalendarWords.safeDate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
@@ -29,12 +30,20 @@ public final class DateFinder implements Stage {
     private static final Pattern EN_DATE_DMY = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\.?(?:,?\\s+(\\d{4}))?\\b");
     private static final Pattern VI_DATE_WORDS = Pattern.compile("\\bngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s+nam\\s+(\\d{4}))?");
     private static final Pattern NUM_DATE = Pattern.compile("(?<![\\d/.-])(?:(\\d{1,2})\\s*(?:den|-)\\s*)?(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{4}))?(?![\\d/])");
+    private static final Pattern DAY_WORD_BEFORE = Pattern.compile("\\b(ngay|sang|chieu|toi|trua|dem|hom|tu|den|va|on|since|from|until)\\s*$");
     static final Pattern WEEKDAY = Pattern.compile("\\b(" + CalendarWords.WEEKDAYS + ")\\b");
     private static final Pattern RELATIVE = Pattern.compile("\\b(today|yesterday|this morning|this afternoon|hom nay|hom qua|sang nay|chieu nay)\\b");
 
     @Override
     public void annotate(ArticleDoc doc) {
         String text = doc.text();
+        if (doc.published() == null) {
+            // codebook: without a publication date, reason from the years the text gives
+            Integer year = TextYears.latest(text, doc.today().getYear());
+            if (year != null) {
+                doc.setTextReference(year == doc.today().getYear() ? doc.today() : LocalDate.of(year, 12, 31));
+            }
+        }
         Matcher m = ISO_DATE.matcher(text);
         while (m.find()) {
             add(doc, safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), null,
@@ -60,7 +69,7 @@ public final class DateFinder implements Stage {
             }
             int day = Integer.parseInt(m.group(2));
             int month = Integer.parseInt(m.group(3));
-            if (month < 1 || month > 12 || day < 1 || day > 31) {
+            if (month < 1 || month > 12 || day < 1 || day > 31 || !dayShaped(text, m)) {
                 continue;
             }
             if (m.group(1) != null) { // "13-15/8": a range
@@ -70,6 +79,9 @@ public final class DateFinder implements Stage {
             }
         }
         doc.dates().sort(Comparator.comparingInt(DateMention::start));
+        if (doc.published() == null) {
+            takeYearsGivenElsewhere(doc);
+        }
         m = WEEKDAY.matcher(text);
         while (m.find()) {
             doc.weekdays().putIfAbsent(doc.sentenceAt(m.start()),
@@ -82,6 +94,36 @@ public final class DateFinder implements Stage {
                 doc.yesterdaySentences().add(s);
             } else {
                 doc.todaySentences().add(s);
+            }
+        }
+    }
+
+    /**
+     * "3.2 billion", "won 3-1", "Điều 5.1": a bare d.m or d-m is a number more often than a date; without
+     * a year or a range it counts only after a word that announces a day ("ngày", "sáng", "on", "từ").
+     * The slash form ("29/11") is a date on its own.
+     */
+    private static boolean dayShaped(String text, Matcher m) {
+        if (m.group(1) != null || m.group(4) != null || text.charAt(m.end(2)) == '/') {
+            return true;
+        }
+        return DAY_WORD_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+    }
+
+    /** "on September 28" and, in a caption, "September 28, 2023": without a publication date, the same day takes that year. */
+    private static void takeYearsGivenElsewhere(ArticleDoc doc) {
+        List<DateMention> dates = doc.dates();
+        for (int i = 0; i < dates.size(); i++) {
+            DateMention d = dates.get(i);
+            if (d.hasYear()) {
+                continue;
+            }
+            for (DateMention y : dates) {
+                if (y.hasYear() && y.date().getMonth() == d.date().getMonth() && y.date().getDayOfMonth() == d.date().getDayOfMonth()) {
+                    LocalDate until = d.until() == null ? null : d.until().withYear(y.date().getYear());
+                    dates.set(i, new DateMention(y.date(), until, d.start(), d.end(), d.sentence(), false));
+                    break;
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.liaison.article.extract.stage;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
@@ -9,29 +11,118 @@ import org.liaison.article.extract.NameIndex;
 import org.liaison.article.extract.PlaceMention;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.Stage;
+import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 
-/** The gazetteer units the text names (capitalised names only), and which of them is the dispatch's dateline. */
+/**
+ * The gazetteer units the text names (capitalised names only), and which of them is the dispatch's dateline.
+ * Besides the gazetteer's running-text names: a county or district written the Vietnamese way, unit word
+ * first ("huyện Mường Tè", "TP Móng Cái", "thị xã Đông Hưng", "châu Hồng Hà"), counts for its unit; the
+ * mention spans the name only, so what stands before it (the unit word, "Bí thư Huyện ủy") stays context.
+ * And a possessive "Cao Bang's Quang Hoa district" names Cao Bằng.
+ */
 public final class PlaceFinder implements Stage {
 
     private static final Pattern DATELINE_BEFORE = Pattern.compile("[\\p{L} ,.()/-]*");
     private static final Pattern DATELINE_AFTER = Pattern.compile("(?s)^\\s*(\\([^)]{2,12}\\)\\s*)?(-|--|–|—|,\\s*("
             + CalendarWords.MONTHS + ")).*");
 
+    /** Vietnamese unit words that stand before a county-level name (folded tokens). */
+    private static final Set<String> UNIT_WORDS = Set.of("huyen", "tp", "thi xa", "thanh pho", "chau", "quan", "thi tran");
+    private static final int MAX_NAME_TOKENS = 3;
+
     private final NameIndex<List<Locality>> placeNames;
+    private final Gazetteer gazetteer;
     private final CueBook cues;
 
-    public PlaceFinder(NameIndex<List<Locality>> placeNames, CueBook cues) {
+    public PlaceFinder(NameIndex<List<Locality>> placeNames, Gazetteer gazetteer, CueBook cues) {
         this.placeNames = placeNames;
+        this.gazetteer = gazetteer;
         this.cues = cues;
     }
 
     @Override
     public void annotate(ArticleDoc doc) {
         for (NameIndex.Hit<List<Locality>> hit : placeNames.hits(doc.folded(), 1, true)) {
-            doc.places().add(new PlaceMention(pick(doc, hit.value(), hit.start()), hit.start(), hit.end(),
-                    doc.sentenceAt(hit.start()), isDateline(doc, hit.start(), hit.end())));
+            add(doc, hit.value(), hit.start(), hit.end());
         }
+        Folded f = doc.folded();
+        List<Folded.Token> tokens = f.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            int nameAt = unitWordEnd(tokens, i);
+            if (nameAt > i && nameAt < tokens.size()) {
+                unitWordFirst(doc, tokens, nameAt);
+            }
+            if (tokens.get(i).text().endsWith("'s")) {
+                possessive(doc, tokens, i);
+            }
+        }
+        doc.places().sort(Comparator.comparingInt(PlaceMention::start));
+    }
+
+    private void add(ArticleDoc doc, List<Locality> units, int start, int end) {
+        doc.places().add(new PlaceMention(pick(doc, units, start), start, end, doc.sentenceAt(start), isDateline(doc, start, end)));
+    }
+
+    /** The index of the name's first token after a unit word starting at {@code i} ("thị xã" has two), or {@code i}. */
+    private static int unitWordEnd(List<Folded.Token> tokens, int i) {
+        String one = tokens.get(i).text();
+        if (i + 1 < tokens.size() && UNIT_WORDS.contains(one + " " + tokens.get(i + 1).text())) {
+            return i + 2;
+        }
+        return UNIT_WORDS.contains(one) ? i + 1 : i;
+    }
+
+    /** "huyện Mường Tè": the longest capitalised name after the unit word that the gazetteer resolves to one unit. */
+    private void unitWordFirst(ArticleDoc doc, List<Folded.Token> tokens, int at) {
+        Folded f = doc.folded();
+        int start = tokens.get(at).start();
+        if (!Character.isUpperCase(f.original.charAt(f.start(start))) || covered(doc, start)) {
+            return;
+        }
+        for (int n = Math.min(MAX_NAME_TOKENS, tokens.size() - at); n >= 1; n--) {
+            int end = tokens.get(at + n - 1).end();
+            if (!capitalisedWords(f, tokens, at, n) || doc.text().substring(start, end).contains("\n")) {
+                continue;
+            }
+            Gazetteer.Lookup lookup = gazetteer.resolve(f.originalSpan(start, end), null);
+            if (lookup.found() && gazetteer.isPlaceName(f.originalSpan(start, end))) {
+                add(doc, lookup.candidates(), start, end);
+                return;
+            }
+        }
+    }
+
+    /** "Cao Bang's": a unit's name with a possessive, which the name index (whole tokens) misses. */
+    private void possessive(ArticleDoc doc, List<Folded.Token> tokens, int last) {
+        Folded f = doc.folded();
+        for (int n = Math.min(MAX_NAME_TOKENS, last + 1); n >= 1; n--) {
+            int first = last - n + 1;
+            StringBuilder key = new StringBuilder();
+            for (int k = first; k <= last; k++) {
+                String t = tokens.get(k).text();
+                key.append(k == first ? "" : " ").append(k == last ? t.substring(0, t.length() - 2) : t);
+            }
+            int start = tokens.get(first).start();
+            List<Locality> units = placeNames.get(key.toString());
+            if (units != null && capitalisedWords(f, tokens, first, n) && !covered(doc, start)) {
+                add(doc, units, start, tokens.get(last).end() - 2);
+                return;
+            }
+        }
+    }
+
+    private static boolean capitalisedWords(Folded f, List<Folded.Token> tokens, int from, int n) {
+        for (int k = from; k < from + n; k++) {
+            if (!Character.isUpperCase(f.original.charAt(f.start(tokens.get(k).start())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean covered(ArticleDoc doc, int at) {
+        return doc.places().stream().anyMatch(p -> p.start() <= at && at < p.end());
     }
 
     /** A name both countries use: the country named nearest decides. */

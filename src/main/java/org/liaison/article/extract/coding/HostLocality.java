@@ -1,0 +1,148 @@
+package org.liaison.article.extract.coding;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.Scope;
+import org.liaison.article.extract.Sentence;
+import org.liaison.gazetteer.Gazetteer;
+import org.liaison.gazetteer.Locality;
+import org.liaison.gazetteer.LocalityRef;
+
+/**
+ * The venue of an in-person exchange that names no place of its own, read from who hosted it: a
+ * locality's authorities receive a visiting side in their own locality ("X's delegation came to
+ * Long An and was received by the Long An chairman", "the Lào Cai secretary received the Chinese
+ * ambassador", "tiếp và làm việc với đoàn ... huyện Mường Tè"). So when the visiting side is
+ * known — a delegation of a place, an ambassador, or the side the main exchange placed abroad —
+ * the host is the one participant locality of the other country; or the participant locality
+ * whose leader is the subject of "received"/"tiếp". A central leader receiving someone gives no
+ * venue: the capital is not said (codebook: venue), and a central body has no locality here.
+ */
+final class HostLocality {
+
+    /** "a delegation from Guangzhou", "Đoàn công tác của TP.Hoài Bắc", "đoàn đại biểu huyện Lục Xuân, châu Hồng Hà": the visitors' place follows. */
+    private static final Pattern DELEGATION_OF = Pattern.compile("\\b(delegations? (?:of|from)|(?:working |a )?(?:trip|visit) (?:of|by)|doan (?:dai bieu|cong tac|can bo)"
+            + "|doan lanh dao)\\b(?:[^.;:]|(?<=\\btp)\\.){0,45}$");
+    /** "the Guangzhou city delegation": the visitors' place comes before. */
+    private static final Pattern DELEGATION_AFTER = Pattern.compile("^\\s*('s\\s+)?(city |province |provincial |municipal |county |district )?(delegation|working delegation)\\b");
+    /** An ambassador or embassy: a visitor of the country named beside it. */
+    private static final Pattern ENVOY = Pattern.compile("\\b(ambassador|embassy|consul(?:ate)? general|dai su|lanh su)\\b");
+    /** The host's verb: the place named before it in the clause is the host's ("the Hải Phòng secretary tiếp xã giao"). */
+    private static final Pattern RECEIVES = Pattern.compile("\\b(received|receives|receiving|welcomed|hosted|tiep|don tiep)\\b(?! tuc| theo| can| thu| nhan)");
+    private static final Pattern PASSIVE = Pattern.compile("\\b(was|were|been|being|duoc)\\s+$");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;]");
+
+    private final Gazetteer gazetteer;
+    private final CueBook cues;
+
+    HostLocality(Gazetteer gazetteer, CueBook cues) {
+        this.gazetteer = gazetteer;
+        this.cues = cues;
+    }
+
+    /** The host's locality, or null when the roles do not tell one host. */
+    LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.LocalityRole> roles, List<ExtractedExchange.Evidence> evidence) {
+        List<ExtractedExchange.LocalityRole> participants = roles.stream().filter(r -> r.role().equals("participant")).toList();
+        if (participants.isEmpty()) {
+            return null;
+        }
+        int from = scope.focusStart();
+        int to = scope instanceof MainScope main ? passageEnd(doc, main) : scope.focusEnd();
+        String text = doc.text();
+        // the participant locality whose leader receives
+        Matcher r = RECEIVES.matcher(text.substring(from, to));
+        if (r.find() && !PASSIVE.matcher(text.substring(Math.max(from, from + r.start() - 10), from + r.start())).find()) {
+            int verb = from + r.start();
+            int clauseStart = lastBreak(text, from, verb);
+            PlaceMention receiver = null;
+            for (PlaceMention p : doc.places()) {
+                if (!p.dateline() && p.start() >= clauseStart && p.end() <= verb && isParticipant(participants, p.locality())) {
+                    receiver = p;
+                }
+            }
+            if (receiver != null && !visiting(doc, receiver)) {
+                return LocalityRef.of(receiver.locality());
+            }
+        }
+        String visitor = visitorCountry(doc, scope, from, to);
+        if (visitor == null) {
+            return null;
+        }
+        List<ExtractedExchange.LocalityRole> hosts = participants.stream().filter(p -> !p.country().equals(visitor)).toList();
+        if (hosts.size() != 1) {
+            return null;
+        }
+        Locality host = gazetteer.byCode(hosts.get(0).code());
+        return host == null ? null : LocalityRef.of(host);
+    }
+
+    /** The focus and the sentence after it, which tells who received whom ("Chủ tịch UBND tỉnh ... tiếp đoàn"). */
+    private static int passageEnd(ArticleDoc doc, MainScope main) {
+        int next = main.focusSentence() + 1;
+        return next < doc.sentences().size() ? doc.sentence(next).end() : main.focusEnd();
+    }
+
+    private static int lastBreak(String text, int from, int at) {
+        Matcher m = CLAUSE_BREAK.matcher(text.substring(from, at));
+        int last = from;
+        while (m.find()) {
+            last = from + m.end();
+        }
+        return last;
+    }
+
+    private static boolean isParticipant(List<ExtractedExchange.LocalityRole> participants, Locality l) {
+        return participants.stream().anyMatch(p -> p.code().equals(l.code()));
+    }
+
+    /** The country of the visiting side: a delegation's place, an envoy's country, or the other side of a visit the main exchange placed abroad. */
+    private String visitorCountry(ArticleDoc doc, Scope scope, int from, int to) {
+        String text = doc.text();
+        for (PlaceMention p : doc.places()) {
+            if (!p.dateline() && p.start() >= from && p.start() < to && visiting(doc, p)) {
+                return p.locality().country();
+            }
+        }
+        Matcher envoy = ENVOY.matcher(text.substring(from, to));
+        if (envoy.find()) {
+            int at = from + envoy.start();
+            String around = text.substring(Math.max(from, at - 25), Math.min(to, at + 90));
+            boolean cn = cues.has("cn", around);
+            boolean vn = cues.has("vn", around.replaceAll("\\b(in|tai) (viet ?nam)\\b", ""));
+            if (cn != vn) {
+                return cn ? "CN" : "VN";
+            }
+        }
+        if (scope instanceof ClauseScope clause && clause.main().venue() != null) {
+            // the delegation abroad: the main exchange's venue is the host country
+            return clause.main().venue().country().equals("CN") ? "VN" : "CN";
+        }
+        return null;
+    }
+
+    /** A place named as the visiting delegation's ("delegation from Guangzhou", "the Guangzhou city delegation"). */
+    private static boolean visiting(ArticleDoc doc, PlaceMention p) {
+        String text = doc.text();
+        Sentence s = doc.sentence(p.sentence());
+        String before = text.substring(Math.max(s.start(), p.start() - 60), p.start());
+        String after = text.substring(p.end(), Math.min(s.end(), p.end() + 30));
+        if (DELEGATION_AFTER.matcher(after).find()) {
+            return true;
+        }
+        Matcher m = DELEGATION_OF.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        // the first place after the delegation word: "đoàn ... huyện Lục Xuân, châu Hồng Hà" (not a second place further on)
+        int after0 = p.start() - before.length() + m.start();
+        return doc.places().stream().noneMatch(q -> q != p && q.start() > after0 && q.start() < p.start()
+                && !q.locality().country().equals(p.locality().country()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.liaison.article.extract.stage;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The year an article without a publication date is written in, as far as its own text tells:
+ * the latest past year it names ("the 2021 Spring Meeting", "năm 2024", "September 28, 2023"),
+ * or the year an anniversary falls in ("10th anniversary" of an event of 2013: 2023). Reports
+ * name the current year for what happens now and earlier years for background, so the latest
+ * year named is the best evidence there is; targets and plans ("by 2030", "đến năm 2030",
+ * "tầm nhìn 2045", the end of "2021-2025") name future years and are not counted.
+ */
+final class TextYears {
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d|\\d[,.])((?:19|20)\\d{2})(?!\\d|[,.]\\d)");
+    /** What before a year makes it a target, a plan or the end of a period, not a year the article lives in. */
+    private static final Pattern TARGET_BEFORE = Pattern.compile("(?s).*(\\b(by|to|until|till|through|towards?|vision|den|toi|tam nhin"
+            + "|dinh huong|truoc)\\s+(the\\s+)?(nam\\s+|year\\s+)?|\\d{4}\\s*[-/]\\s*)$");
+    /** What after a number makes it an amount ("2020 tons", "1990 người"), not a year. */
+    private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s*(tons?|tonnes?|tan|ty|trieu|nghin|million|billion|usd|vnd|km|ha"
+            + "|nguoi|people|delegates|%)\\b");
+    private static final Pattern ANNIVERSARY = Pattern.compile("\\b(\\d{1,3})(?:st|nd|rd|th)\\s+anniversary\\b|\\bky niem (\\d{1,3}) nam\\b"
+            + "|\\b(\\d{1,3})\\s+nam\\s+(?:thiet lap|ngay)\\b");
+
+    private TextYears() {
+    }
+
+    /** The latest year the folded text supports, not after {@code maxYear}; null when it names none. */
+    static Integer latest(String text, int maxYear) {
+        Integer latest = null;
+        Integer earliest = null;
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            String before = text.substring(Math.max(0, m.start() - 20), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12));
+            if (y > maxYear || AMOUNT_AFTER.matcher(after).find()) {
+                continue;
+            }
+            earliest = earliest == null ? y : Math.min(earliest, y);
+            if (!TARGET_BEFORE.matcher(before).matches()) {
+                latest = latest == null ? y : Math.max(latest, y);
+            }
+        }
+        if (earliest != null) {
+            // "the 10th anniversary" of the earliest event the text dates: the year it is celebrated in
+            Matcher a = ANNIVERSARY.matcher(text);
+            while (a.find()) {
+                String n = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : a.group(3);
+                int y = earliest + Integer.parseInt(n);
+                if (y <= maxYear && (latest == null || y > latest)) {
+                    latest = y;
+                }
+            }
+        }
+        return latest;
+    }
+}
