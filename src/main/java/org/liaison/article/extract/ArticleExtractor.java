@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.liaison.article.extract.coding.ExchangeCoder;
 import org.liaison.article.extract.stage.AddressedNames;
 import org.liaison.article.extract.stage.DateFinder;
@@ -36,6 +38,7 @@ public class ArticleExtractor {
 
     private final List<Stage> stages;
     private final ExchangeCoder coder;
+    private final ImpliedByMain implied;
     private final Clock clock;
 
     @Inject
@@ -57,6 +60,7 @@ public class ArticleExtractor {
                 new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
                         List.of(new AddressedNames(), new TitledNames(surnames, words))),
                 new EncounterFinder(cues));
+        this.implied = new ImpliedByMain(cues);
         this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes));
         this.clock = clock;
     }
@@ -71,12 +75,35 @@ public class ArticleExtractor {
             return List.of();
         }
         List<ExtractedExchange> out = new ArrayList<>();
-        ExtractedExchange main = coder.code(doc, encounters.main());
-        out.add(main);
+        ExtractedExchange main = encounters.main() == null ? null : coder.code(doc, encounters.main());
+        if (main != null) {
+            out.add(main);
+        }
+        // with no main exchange, recalled encounters are coded against the article's day alone
+        ExtractedExchange context = main != null ? main : articleDay(doc);
         for (Encounters.Clause c : encounters.clauses()) {
-            out.add(coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), main)));
+            ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context));
+            ExtractedExchange further = main == null ? coded : implied.complete(doc, c, coded, main);
+            if (out.stream().noneMatch(e -> sameEncounter(e, further))) {
+                out.add(further);
+            }
         }
         return out;
+    }
+
+    /** Told twice (a caption and the text, a list item and its sentence): the same day and the same named people. */
+    private static boolean sameEncounter(ExtractedExchange a, ExtractedExchange b) {
+        Set<String> pa = new HashSet<>();
+        a.participants().forEach(p -> pa.add(p.name()));
+        Set<String> pb = new HashSet<>();
+        b.participants().forEach(p -> pb.add(p.name()));
+        return a.date().equals(b.date()) && a.datePrecision().equals("day") && !pa.isEmpty() && pa.equals(pb);
+    }
+
+    /** A stand-in for the main exchange of an article that reports none: its day and nobody. */
+    private static ExtractedExchange articleDay(ArticleDoc doc) {
+        return new ExtractedExchange(doc.referenceDate().toString(), null, "day", "in_person", "other", null, "central", List.of(),
+                List.of(), List.of(), List.of(), 0);
     }
 
     /** The article through every stage: what the coding reads (and what the stage tests look at). */

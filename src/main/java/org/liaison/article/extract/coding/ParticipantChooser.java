@@ -1,5 +1,6 @@
 package org.liaison.article.extract.coding;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class ParticipantChooser {
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}*\\b");
     /** A word boundary, tested at one position (see {@link #hasWord}). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CueBook cues;
     private final TitleReader titles;
@@ -95,10 +97,15 @@ final class ParticipantChooser {
             String[] parts = p.name().split(" ");
             String shortName = p.side().equals("VN") ? parts[parts.length - 1] : parts[0];
             if (!byName.containsKey(p.name()) && hasWord(folded, AliasKey.fold(shortName))
-                    && CAPITALISED_WORD.matcher(original).find() && hasWord(original, shortName)) {
+                    && CAPITALISED_WORD.matcher(original).find() && (hasWord(original, shortName) || hasWord(original, unmarked(shortName)))) {
                 byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, null));
             }
         }
+    }
+
+    /** "Chính" as an English text writes it, "Chinh": the letters without their marks, the case kept. */
+    private static String unmarked(String word) {
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
     }
 
     /** {@code word} occurs in {@code text} between word boundaries (as "\b" + quoted word + "\b" would find, without compiling one). */

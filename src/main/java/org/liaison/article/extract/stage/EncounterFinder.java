@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.DateMention;
@@ -18,13 +19,24 @@ import org.liaison.article.extract.Stage;
 import org.liaison.text.AliasKey;
 
 /**
- * Which sentences report which encounter. The encounter sentences are those with a meeting cue
- * (not the page's date line or the title repeated); the article reports a Vietnam–China exchange
- * when both sides take part in the first of them and it is no message, multilateral forum,
- * announcement or third country's meeting. The main exchange is told by the first encounter
- * sentences and the lead; further exchanges by clauses that report a separate encounter.
+ * Which sentences report which encounter. The encounter sentences are those with a meeting or a
+ * joint-ceremony cue (not the page's date line, the title repeated or the page's other items); the
+ * article reports a Vietnam–China exchange when both sides take part in the first of them and it
+ * is no message, multilateral forum, announcement, company's visit or third country's meeting.
+ * The main exchange is told by the first encounter sentences and the lead; further exchanges by
+ * clauses that report a separate encounter: another meeting of the visit, an item of a list of
+ * meetings, an earlier encounter recalled with its own date. An article whose own report is no
+ * exchange may still recall one (a photo caption of a dated welcome ceremony).
  */
 public final class EncounterFinder implements Stage {
+
+    /** Days apart within which a dated meeting belongs to the same visit as the main exchange. */
+    private static final int VISIT_DAYS = 14;
+    /** How far (characters) a recalled encounter's date may lie from its meeting word. */
+    private static final int DATE_NEAR_CUE = 120;
+    /** "(on )?the same day", "chiều cùng ngày": a sequence marker that keeps the main exchange's day. */
+    private static final Pattern SAME_DAY = Pattern.compile("^\\W*(?:on |also on |later on |later |earlier )?(?:the same|that|(?:sang|trua|chieu|toi) cung|cung) (?:day|morning|afternoon|evening|ngay)\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
 
@@ -35,19 +47,53 @@ public final class EncounterFinder implements Stage {
     @Override
     public void annotate(ArticleDoc doc) {
         List<Sentence> events = new ArrayList<>();
-        for (Sentence s : doc.sentences()) {
-            if (!furniture(doc, s) && cues.has("meeting", s.folded())) {
+        for (Sentence s : reportSentences(doc)) {
+            if (encounterCue(s.folded())) {
                 events.add(s);
             }
         }
-        if (events.isEmpty() || !bilateral(doc, events)) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!bilateral(doc, events)) {
+            // the report is no exchange, but it may recall one with its date and both sides
+            List<Encounters.Clause> recalled = standaloneRecalls(doc, events);
+            if (!recalled.isEmpty()) {
+                doc.setEncounters(new Encounters(null, recalled));
+            }
             return;
         }
         Sentence first = events.get(0);
-        List<Encounters.Clause> clauses = furtherClauses(doc, events, first);
+        LocalDate mainDate = mainDate(doc, first);
+        List<Encounters.Clause> clauses = furtherClauses(doc, events, first, mainDate);
         Set<Integer> further = new HashSet<>();
         clauses.forEach(c -> further.add(c.sentence()));
         doc.setEncounters(new Encounters(mainScope(doc, events, further), clauses));
+    }
+
+    private boolean encounterCue(String folded) {
+        return cues.has("meeting", folded) || cues.has("ceremony", folded);
+    }
+
+    /** The first meeting or ceremony word in {@code folded}, or null. */
+    private Matcher firstCue(String folded) {
+        Matcher meeting = cues.find("meeting", folded);
+        Matcher ceremony = cues.find("ceremony", folded);
+        return meeting == null || ceremony != null && ceremony.start() < meeting.start() ? ceremony : meeting;
+    }
+
+    /** The sentences of the report: not page furniture, and none after the page's other items begin ("Related news"). */
+    private List<Sentence> reportSentences(ArticleDoc doc) {
+        List<Sentence> out = new ArrayList<>();
+        for (Sentence s : doc.sentences()) {
+            if (cues.has("page_noise", s.folded()) && !out.isEmpty()) {
+                break;
+            }
+            if (!furniture(doc, s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The page's date line and the title repeated in the text: not the report itself. */
@@ -70,7 +116,7 @@ public final class EncounterFinder implements Stage {
         return doc.sentence(0);
     }
 
-    /** A Vietnam–China encounter, not a message, a multilateral forum or a third country's meeting. */
+    /** A Vietnam–China encounter, not a message, a multilateral forum, a company's visit or a third country's meeting. */
     private boolean bilateral(ArticleDoc doc, List<Sentence> events) {
         StringBuilder leadText = new StringBuilder();
         for (int i = 0; i < Math.min(3, events.size()); i++) {
@@ -85,10 +131,12 @@ public final class EncounterFinder implements Stage {
         if (cues.has("multilateral", lead) && !lead.contains("sidelines") && !lead.contains("ben le")) {
             return false;
         }
-        String first = events.get(0).folded();
-        Matcher future = cues.find("future", first);
-        // an announcement, unless a meeting is reported besides ("will hold talks" is no meeting held)
-        if (future != null && !cues.has("meeting", first.replace(future.group(), ""))) {
+        Sentence firstEvent = events.get(0);
+        String first = firstEvent.folded();
+        if (announced(first)) {
+            return false;
+        }
+        if (businessOnly(doc, firstEvent)) {
             return false;
         }
         int lastLead = events.get(Math.min(events.size() - 1, 2)).index();
@@ -114,21 +162,65 @@ public final class EncounterFinder implements Stage {
         return cn && vn;
     }
 
+    /** Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported besides. */
+    private boolean announced(String folded) {
+        Matcher future = cues.find("future", folded);
+        return future != null && !encounterCue(folded.replace(future.group(), ""));
+    }
+
     /**
-     * Clauses that report a separate encounter: one that starts with "Earlier"/"Trước đó" and
-     * the like, one that recalls an encounter with its own full date of an earlier year near its
-     * start, or the items of a list of meetings with different counterparts ("chào xã giao X;
-     * hội đàm với Y").
+     * The counterpart is a company or business delegation alone: a business word in the encounter
+     * sentence and no Chinese person or place there that an authority's word stands beside.
      */
-    private List<Encounters.Clause> furtherClauses(ArticleDoc doc, List<Sentence> events, Sentence first) {
-        List<Encounters.Clause> out = new ArrayList<>();
-        LocalDate mainDate = null;
-        for (DateMention d : doc.dates()) {
-            if (d.sentence() == first.index()) {
-                mainDate = d.date();
-                break;
+    private boolean businessOnly(ArticleDoc doc, Sentence s) {
+        if (!cues.has("business", s.folded())) {
+            return false;
+        }
+        String t = doc.text();
+        for (PersonMention p : doc.persons()) {
+            if (p.sentence() == s.index() && p.side().equals("CN")
+                    && cues.has("state_actor", t.substring(Math.max(s.start(), p.start() - 80), Math.min(s.end(), p.end() + 80)))) {
+                return false;
             }
         }
+        for (PlaceMention p : doc.places()) {
+            if (p.sentence() == s.index() && !p.dateline() && p.locality().country().equals("CN")
+                    && cues.has("state_actor", t.substring(Math.max(s.start(), p.start() - 30), Math.min(s.end(), p.end() + 40)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The main exchange's day as the lead and the first encounter sentence tell it, else as the
+     * next two sentences do (a caption may come first: "At the conference, ..."), else the
+     * publication date.
+     */
+    private static LocalDate mainDate(ArticleDoc doc, Sentence first) {
+        Sentence lead = lead(doc);
+        int from = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
+        int to = doc.sentence(Math.min(doc.sentences().size() - 1, first.index() + 2)).end();
+        for (int end : new int[] { first.end(), to }) {
+            for (DateMention d : doc.dates()) {
+                if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end) {
+                    return d.date();
+                }
+            }
+        }
+        return doc.published();
+    }
+
+    /**
+     * Clauses that report a separate encounter: the items of a list of meetings with different
+     * counterparts ("chào xã giao X; hội đàm với Y"); a sentence that starts with a sequence marker
+     * ("Earlier", "The same afternoon", "Trước đó", "Chiều cùng ngày"); one that tells a meeting
+     * with a day of its own (another day of the visit, or an earlier encounter that names both
+     * sides); one that says the visitor "also met" a Chinese counterpart. Not an announced meeting
+     * nor one with a third country.
+     */
+    private List<Encounters.Clause> furtherClauses(ArticleDoc doc, List<Sentence> events, Sentence first, LocalDate mainDate) {
+        List<Encounters.Clause> out = new ArrayList<>();
         for (Sentence s : events) {
             if (s == first && !s.folded().contains(";")) {
                 continue;
@@ -136,25 +228,137 @@ public final class EncounterFinder implements Stage {
             List<Encounters.Clause> items = listedMeetings(doc, s);
             if (items.size() >= 2) {
                 // the first item is the main exchange when this is the first encounter sentence
-                out.addAll(s == first ? items.subList(1, items.size()) : items);
-                continue;
-            }
-            if (s == first) {
-                continue;
-            }
-            if (cues.has("earlier", s.folded())) {
-                out.add(new Encounters.Clause(s.index(), s.start(), s.end()));
-                continue;
-            }
-            for (DateMention d : doc.dates()) {
-                if (d.sentence() == s.index() && d.hasYear() && mainDate != null && d.date().getYear() < mainDate.getYear()
-                        && d.start() - s.start() < 40) {
-                    out.add(new Encounters.Clause(s.index(), s.start(), s.end()));
-                    break;
+                for (Encounters.Clause item : s == first ? items.subList(1, items.size()) : items) {
+                    out.addAll(witnessedSigning(doc, item));
                 }
+                continue;
+            }
+            if (s == first || announced(s.folded()) || thirdCountryOnly(doc, s)) {
+                continue;
+            }
+            Encounters.Clause dated = datedEncounter(doc, s, mainDate, true);
+            boolean marked = cues.has("earlier", s.folded());
+            if (marked && SAME_DAY.matcher(s.folded()).find()) {
+                out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
+            } else if (dated != null) {
+                out.add(dated);
+            } else if (marked || alsoMet(doc, s)) {
+                out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             }
         }
         return out;
+    }
+
+    /** Recalled encounters of an article whose own report is no exchange: each with its date and both sides named. */
+    private List<Encounters.Clause> standaloneRecalls(ArticleDoc doc, List<Sentence> events) {
+        List<Encounters.Clause> out = new ArrayList<>();
+        for (Sentence s : events) {
+            if (announced(s.folded()) || thirdCountryOnly(doc, s) || cues.has("multilateral", s.folded())
+                    || cues.has("not_exchange", s.folded()) || businessOnly(doc, s)) {
+                continue;
+            }
+            Encounters.Clause c = datedEncounter(doc, s, null, false);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A meeting told with a day of its own, different from the main exchange's: the clause from
+     * the sentence's start to the end of the date's clause. A day of the same visit needs a
+     * counterpart named; an earlier encounter needs both sides named (codebook: recalled
+     * exchanges), by "the two sides" only when a main exchange gives them. Not a recalled
+     * agreement "reached", not a day still to come.
+     */
+    private Encounters.Clause datedEncounter(ArticleDoc doc, Sentence s, LocalDate mainDate, boolean sidesFromContext) {
+        String t = doc.text();
+        for (DateMention d : doc.dates()) {
+            if (d.sentence() != s.index() || d.start() < doc.publicationLineEnd() || d.date().equals(mainDate)
+                    || d.date().isAfter(doc.referenceDate())) {
+                continue;
+            }
+            // the meeting word before the date ("tại buổi hội đàm ngày 19/11"), else after it ("On March 22, 2019, ... signed")
+            int cueEnd = d.end();
+            if (!encounterCue(t.substring(Math.max(s.start(), d.start() - DATE_NEAR_CUE), d.start()))) {
+                int to = Math.min(s.end(), d.end() + DATE_NEAR_CUE);
+                Matcher after = firstCue(t.substring(d.end(), to));
+                if (after == null) {
+                    continue;
+                }
+                cueEnd = d.end() + after.end();
+            }
+            Matcher end = CLAUSE_END.matcher(t).region(cueEnd, s.end());
+            int clauseEnd = end.find() ? end.start() : s.end();
+            if (cues.has("recall_not", t.substring(s.start(), clauseEnd))) {
+                continue;
+            }
+            String clause = t.substring(s.start(), clauseEnd);
+            if (cues.has("present", clause) && mainDate != null) {
+                continue; // "at the talks on ...": the main exchange told again
+            }
+            boolean sameVisit = mainDate != null && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= VISIT_DAYS;
+            boolean[] sides = sides(doc, s.start(), clauseEnd);
+            boolean byContext = sidesFromContext && cues.has("two_sides", clause);
+            if (sameVisit ? sides[0] || sides[1] || byContext : sides[0] && sides[1] || byContext) {
+                return new Encounters.Clause(s.index(), s.start(), clauseEnd,
+                        sameVisit ? Encounters.Link.SAME_VISIT : Encounters.Link.RECALLED);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the span names a Chinese and a Vietnamese actor: {cn, vn}, by persons, places or words of each side. */
+    private boolean[] sides(ArticleDoc doc, int from, int to) {
+        boolean cn = false;
+        boolean vn = false;
+        for (PersonMention p : doc.persons()) {
+            if (p.start() >= from && p.start() < to) {
+                cn |= p.side().equals("CN");
+                vn |= p.side().equals("VN");
+            }
+        }
+        for (PlaceMention p : doc.places()) {
+            if (!p.dateline() && p.start() >= from && p.start() < to) {
+                cn |= p.locality().country().equals("CN");
+                vn |= p.locality().country().equals("VN");
+            }
+        }
+        String span = doc.text().substring(from, to);
+        return new boolean[] { cn || cues.has("cn", span), vn || cues.has("vn", span) };
+    }
+
+    /** A meeting with another country's side and no Chinese one ("talks with Laos's Phongsaly province"). */
+    private boolean thirdCountryOnly(ArticleDoc doc, Sentence s) {
+        return cues.has("third_country", s.folded()) && !sides(doc, s.start(), s.end())[0];
+    }
+
+    /** "X also met Y": a further meeting of the visit with a Chinese counterpart named after the verb. */
+    private boolean alsoMet(ArticleDoc doc, Sentence s) {
+        Matcher m = cues.find("also", s.folded());
+        return m != null && sides(doc, s.start() + m.end(), s.end())[0];
+    }
+
+    /**
+     * A list item that goes on to a signing witnessed between two named authorities, one of each
+     * side ("..., chứng kiến lễ ký bản ghi nhớ giữa UBND thành phố Hà Nội và chính quyền thành phố
+     * Quảng Châu"): the meeting, and the signing as an exchange of its own. A signing "of the two
+     * capitals' agencies", naming neither, stays part of the meeting.
+     */
+    private List<Encounters.Clause> witnessedSigning(ArticleDoc doc, Encounters.Clause item) {
+        String text = doc.text().substring(item.start(), item.end());
+        Matcher w = cues.find("witnessed_signing", text);
+        if (w != null) {
+            int from = item.start() + w.start();
+            Matcher between = cues.find("between", text.substring(w.end()));
+            boolean[] sides = sides(doc, from, item.end());
+            if (between != null && sides[0] && sides[1]) {
+                return List.of(new Encounters.Clause(item.sentence(), item.start(), from, item.link()),
+                        new Encounters.Clause(item.sentence(), from, item.end(), Encounters.Link.SAME_VISIT));
+            }
+        }
+        return List.of(item);
     }
 
     /** The items of a list of meetings in one sentence, split at ';': each with a meeting cue and a Chinese counterpart of its own. */
@@ -176,7 +380,7 @@ public final class EncounterFinder implements Stage {
             String cp = doc.persons().stream().filter(m -> m.side().equals("CN") && m.start() >= cs && m.start() < ce)
                     .map(PersonMention::name).findFirst().orElse(null);
             if (cp != null && counterparts.add(cp)) {
-                items.add(new Encounters.Clause(s.index(), cs, ce));
+                items.add(new Encounters.Clause(s.index(), cs, ce, Encounters.Link.LISTED));
             }
         }
         return items;

@@ -11,7 +11,7 @@ import org.liaison.article.extract.Stage;
  */
 public final class SentenceSplitter implements Stage {
 
-    private static final Pattern ABBREVIATION = Pattern.compile("\\b(mr|ms|mrs|dr|st|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\\.s)\\.$");
+    private static final Pattern ABBREVIATION = Pattern.compile("\\b(mr|ms|mrs|dr|st|no|tp|tx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\\.s)\\.$");
 
     @Override
     public void annotate(ArticleDoc doc) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.Encounters;
+import org.liaison.article.extract.ExtractedExchange;
 
 class EncounterFinderTest {
 
@@ -18,10 +19,25 @@ class EncounterFinderTest {
         List<String> found = new ArrayList<>();
         Encounters e = doc.encounters();
         if (e != null) {
-            found.add(String.valueOf(e.main().focusSentence()));
+            if (e.main() != null) {
+                found.add(String.valueOf(e.main().focusSentence()));
+            }
             e.clauses().forEach(c -> found.add(String.valueOf(c.sentence())));
         }
         assertEquals(Pipeline.list(expected), found);
         assertEquals(found.size(), Pipeline.extract(text, "2024-01-01").size(), "one exchange per encounter");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/extraction/further-exchanges.tsv", delimiter = '\t', quoteCharacter = '\u0001')
+    void codesWhatAFurtherClauseLeavesImplicit(String text, String published, int which, String date, String precision, String venue,
+            String participants) {
+        List<ExtractedExchange> found = Pipeline.extract(text, published);
+        ExtractedExchange e = found.get(which);
+        assertEquals(date, e.date());
+        assertEquals(precision, e.datePrecision());
+        assertEquals(venue.equals("-") ? null : venue, e.venue() == null ? null : e.venue().name());
+        assertEquals(new java.util.TreeSet<>(Pipeline.list(participants)),
+                new java.util.TreeSet<>(e.participants().stream().map(ExtractedExchange.Participant::name).toList()));
     }
 }

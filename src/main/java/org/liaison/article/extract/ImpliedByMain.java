@@ -1,0 +1,88 @@
+package org.liaison.article.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.liaison.gazetteer.LocalityRef;
+
+/**
+ * What a further exchange's clause leaves implicit and the main exchange tells: "The same day, he
+ * met B" keeps the main exchange's day (and city when the clause names none); the items of a list
+ * of meetings share the sentence's subject, the visiting delegation and its head; a side the clause
+ * does not name at all (no person, no locality) is the main exchange's side, its localities
+ * included ("The two sides signed ... on September 4, 2013"). What the clause names is kept.
+ */
+final class ImpliedByMain {
+
+    private final CueBook cues;
+
+    ImpliedByMain(CueBook cues) {
+        this.cues = cues;
+    }
+
+    ExtractedExchange complete(ArticleDoc doc, Encounters.Clause clause, ExtractedExchange further, ExtractedExchange main) {
+        String date = further.date();
+        String until = further.endDate();
+        String precision = further.datePrecision();
+        LocalityRef venue = further.venue();
+        List<ExtractedExchange.Participant> people = new ArrayList<>(further.participants());
+        List<ExtractedExchange.LocalityRole> localities = new ArrayList<>(further.localities());
+        if (clause.link() == Encounters.Link.SAME_DAY && !precision.equals("day") && main.datePrecision().equals("day")) {
+            date = main.date();
+            until = null;
+            precision = "day";
+        }
+        if (clause.link() == Encounters.Link.SAME_DAY && venue == null && main.venue() != null && !further.format().equals("online")) {
+            venue = main.venue();
+            addRole(localities, venue, "venue");
+        }
+        if (venue == null && clause.link() != Encounters.Link.RECALLED && main.venue() != null && !further.format().equals("online")) {
+            venue = hostLocality(further, main.venue().country());
+            if (venue != null) {
+                addRole(localities, venue, "venue");
+            }
+        }
+        // a recalled encounter keeps the main exchange's sides only when it refers to them ("the two sides")
+        boolean sidesImplied = clause.link() != Encounters.Link.RECALLED
+                || cues.has("two_sides", doc.text().substring(clause.start(), clause.end()));
+        if (sidesImplied) {
+            for (String side : List.of("VN", "CN")) {
+                if (names(further, side)) {
+                    continue;
+                }
+                if (clause.link() == Encounters.Link.LISTED) {
+                    main.participants().stream().filter(p -> p.side().equals(side)).forEach(people::add);
+                }
+                main.localities().stream().filter(l -> l.role().equals("participant") && l.country().equals(side))
+                        .forEach(l -> addRole(localities, new LocalityRef(l.code(), l.name(), l.country()), "participant"));
+            }
+        }
+        boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
+        return new ExtractedExchange(date, until, precision, further.format(), further.kind(), venue, local ? "locality" : "central",
+                List.copyOf(people), List.copyOf(localities), further.themes(), further.evidence(), further.confidence());
+    }
+
+    /**
+     * Another meeting of a visit to the host country (where the main exchange took place), with
+     * one locality of the host taking part: it received the visitors at home ("hội đàm với Đoàn
+     * đại biểu Thủ đô Bắc Kinh" in Beijing). Null when the host has no locality or several.
+     */
+    private static LocalityRef hostLocality(ExtractedExchange further, String hostCountry) {
+        List<ExtractedExchange.LocalityRole> hosts = further.localities().stream()
+                .filter(l -> l.role().equals("participant") && l.country().equals(hostCountry)).toList();
+        return hosts.size() == 1 ? new LocalityRef(hosts.get(0).code(), hosts.get(0).name(), hosts.get(0).country()) : null;
+    }
+
+    /** The clause names an actor of the side: a person, or a locality that takes part. */
+    private static boolean names(ExtractedExchange e, String side) {
+        return e.participants().stream().anyMatch(p -> p.side().equals(side))
+                || e.localities().stream().anyMatch(l -> l.role().equals("participant") && l.country().equals(side));
+    }
+
+    private static void addRole(List<ExtractedExchange.LocalityRole> roles, LocalityRef place, String role) {
+        boolean present = roles.stream().anyMatch(l -> l.code().equals(place.code()) && l.role().equals(role));
+        if (!present) {
+            roles.removeIf(l -> l.code().equals(place.code()) && l.role().equals("mentioned"));
+            roles.add(new ExtractedExchange.LocalityRole(place.code(), place.name(), place.country(), role));
+        }
+    }
+}
