@@ -1,17 +1,24 @@
 package org.liaison.article.extract.coding;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.ExtractedExchange;
-import org.liaison.article.extract.Passage;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.ThemeLexicon;
 
-/** The themes (codebook 3): what the sides discussed, in the article body, or in the clause of a further exchange. */
+/**
+ * The themes (codebook 4): what the sides discussed, read from the exchange's own text — the
+ * article body for the main exchange (without the page furniture before the date line and without
+ * the clauses that report further exchanges), the clause for a further one — leaving out the
+ * wordings that only name a body, a post or a photo.
+ */
 final class ThemeCoder {
 
     private final ThemeLexicon lexicon;
@@ -21,32 +28,64 @@ final class ThemeCoder {
     }
 
     List<String> code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
-        Passage text = passage(doc, scope);
-        List<String> themes = new ArrayList<>();
+        List<int[]> spans = spans(doc, scope);
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        Masks masks = new Masks(lexicon, doc, spans.get(0)[0], spans.get(spans.size() - 1)[1]);
+        Set<String> found = new LinkedHashSet<>();
         for (ThemeLexicon.Wording w : lexicon.wordings) {
-            if (themes.contains(w.theme()) || !(w.language().equals("*") || w.language().equals(doc.language()))) {
+            if (found.contains(w.theme()) || !ThemeLexicon.applies(w.language(), doc.language())) {
                 continue;
             }
-            Matcher m = w.pattern().matcher(text.text());
-            if (m.find()) {
-                themes.add(w.theme());
-                evidence.add(doc.evidence("themes", text, m));
+            Matcher m = w.pattern().matcher(doc.text()).useTransparentBounds(true);
+            for (int[] span : spans) {
+                if (first(m, span, masks)) {
+                    found.add(w.theme());
+                    evidence.add(doc.evidence("themes", m.start(), m.end()));
+                    break;
+                }
             }
         }
-        return themes;
+        return List.copyOf(found);
     }
 
-    /** The body without the page furniture before the date line; or the clause. */
-    private static Passage passage(ArticleDoc doc, Scope scope) {
-        Passage p = new Passage(doc.folded());
-        if (scope instanceof ClauseScope) {
-            return p.span(scope.focusStart(), scope.focusEnd());
-        }
-        for (Sentence s : doc.sentences()) {
-            if (s.end() > doc.publicationLineEnd()) {
-                p.span(s).literal(" ");
+    /** Finds in the span the first match that no mask covers. */
+    private static boolean first(Matcher m, int[] span, Masks masks) {
+        m.region(span[0], span[1]);
+        while (m.find()) {
+            if (!masks.covers(m.start())) {
+                return true;
             }
         }
-        return p;
+        return false;
+    }
+
+    /** The exchange's text as folded-text spans in order: the clause, or the body less the further exchanges' clauses. */
+    private static List<int[]> spans(ArticleDoc doc, Scope scope) {
+        List<int[]> out = new ArrayList<>();
+        if (scope instanceof ClauseScope) {
+            out.add(new int[] { scope.focusStart(), scope.focusEnd() });
+            return out;
+        }
+        List<Encounters.Clause> clauses = doc.encounters() == null ? List.of() : doc.encounters().clauses();
+        for (Sentence s : doc.sentences()) {
+            if (s.end() <= doc.publicationLineEnd()) {
+                continue;
+            }
+            int start = s.start();
+            for (Encounters.Clause c : clauses) {
+                if (c.sentence() == s.index() && c.end() > start) {
+                    if (c.start() > start) {
+                        out.add(new int[] { start, c.start() });
+                    }
+                    start = Math.max(start, c.end());
+                }
+            }
+            if (start < s.end()) {
+                out.add(new int[] { start, s.end() });
+            }
+        }
+        return out;
     }
 }
