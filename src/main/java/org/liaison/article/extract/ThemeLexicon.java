@@ -21,8 +21,12 @@ public final class ThemeLexicon {
     public static final String NOT_THEME = "not-theme";
     /** The name of a body or post ("Publicity Department", "Bộ Y tế"): masked when it starts with a capital letter. */
     public static final String BODY_NAME = "body-name";
-    /** A cue that a sentence reports what the sides discussed, agreed, proposed or praised. */
+    /** A cue that a sentence reports what the sides discussed, agreed, proposed, reviewed or praised, or what one of them said. */
     public static final String DISCUSSION = "discussion";
+    /** A cue that a sentence tells what the sides did in earlier years ("since then", "thời gian qua"). */
+    public static final String BACKGROUND = "background";
+    /** A line that starts the page's block of other news ("Related news", "Tin liên quan"): the article ends before it. */
+    public static final String PAGE_END = "page-end";
 
     public record Wording(String theme, String language, Pattern pattern) {
     }
@@ -34,11 +38,13 @@ public final class ThemeLexicon {
     public final List<Wording> wordings = new ArrayList<>();
     public final List<Mask> masks = new ArrayList<>();
     public final List<Wording> discussionCues = new ArrayList<>();
+    public final List<Wording> backgroundCues = new ArrayList<>();
+    public final List<Wording> pageEnds = new ArrayList<>();
 
     public ThemeLexicon(ThemeVocabulary vocabulary) {
         for (TsvFile.Row row : TsvFile.read(FILE, 3, 3)) {
             String kind = row.cell(0);
-            boolean special = kind.equals(NOT_THEME) || kind.equals(BODY_NAME) || kind.equals(DISCUSSION);
+            boolean special = List.of(NOT_THEME, BODY_NAME, DISCUSSION, BACKGROUND, PAGE_END).contains(kind);
             if (!special && vocabulary.byCode(kind) == null) {
                 throw row.error("unknown theme '" + kind + "'");
             }
@@ -55,6 +61,10 @@ public final class ThemeLexicon {
                 masks.add(new Mask(p, row.cell(1), kind.equals(BODY_NAME)));
             } else if (kind.equals(DISCUSSION)) {
                 discussionCues.add(new Wording(kind, row.cell(1), p));
+            } else if (kind.equals(BACKGROUND)) {
+                backgroundCues.add(new Wording(kind, row.cell(1), p));
+            } else if (kind.equals(PAGE_END)) {
+                pageEnds.add(new Wording(kind, row.cell(1), p));
             } else {
                 wordings.add(new Wording(kind, row.cell(1), p));
             }
@@ -62,6 +72,16 @@ public final class ThemeLexicon {
         if (wordings.isEmpty()) {
             throw new org.liaison.reference.ReferenceDataException(FILE + ": no theme wordings");
         }
+    }
+
+    /** Whether one of the cues applying to {@code language} occurs in {@code [start, end)} of the folded text. */
+    public static boolean any(List<Wording> cues, String language, String text, int start, int end) {
+        for (Wording w : cues) {
+            if (applies(w.language(), language) && w.pattern().matcher(text).region(start, end).useTransparentBounds(true).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a row of language {@code rowLanguage} applies to an article in {@code language}. */

@@ -15,9 +15,12 @@ import org.liaison.article.extract.ThemeLexicon;
 
 /**
  * The themes (codebook 4): what the sides discussed, read from the exchange's own text — the
- * article body for the main exchange (without the page furniture before the date line and without
- * the clauses that report further exchanges), the clause for a further one — leaving out the
- * wordings that only name a body, a post or a photo.
+ * article body for the main exchange, the clause for a further one — leaving out the wordings
+ * that only name a body or a post. The body is read without the page furniture before the date
+ * line and after the start of the related-news block, without the clauses that report further
+ * exchanges, and without the reporter's background: a sentence on what the sides did in earlier
+ * years counts only when it or the sentence before it reports what a side said or reviewed
+ * ("Over the past years, the provinces have ..., he said").
  */
 final class ThemeCoder {
 
@@ -62,16 +65,20 @@ final class ThemeCoder {
     }
 
     /** The exchange's text as folded-text spans in order: the clause, or the body less the further exchanges' clauses. */
-    private static List<int[]> spans(ArticleDoc doc, Scope scope) {
+    private List<int[]> spans(ArticleDoc doc, Scope scope) {
         List<int[]> out = new ArrayList<>();
         if (scope instanceof ClauseScope) {
             out.add(new int[] { scope.focusStart(), scope.focusEnd() });
             return out;
         }
         List<Encounters.Clause> clauses = doc.encounters() == null ? List.of() : doc.encounters().clauses();
+        int pageEnd = pageEnd(doc, scope.focusEnd());
         for (Sentence s : doc.sentences()) {
-            if (s.end() <= doc.publicationLineEnd()) {
+            if (s.end() <= doc.publicationLineEnd() || background(doc, s)) {
                 continue;
+            }
+            if (s.start() >= pageEnd) {
+                break;
             }
             int start = s.start();
             for (Encounters.Clause c : clauses) {
@@ -82,10 +89,35 @@ final class ThemeCoder {
                     start = Math.max(start, c.end());
                 }
             }
-            if (start < s.end()) {
-                out.add(new int[] { start, s.end() });
+            if (start < Math.min(s.end(), pageEnd)) {
+                out.add(new int[] { start, Math.min(s.end(), pageEnd) });
             }
         }
         return out;
+    }
+
+    /** Where the related-news block after the focus starts, or the end of the text. */
+    private int pageEnd(ArticleDoc doc, int from) {
+        int end = doc.text().length();
+        for (ThemeLexicon.Wording w : lexicon.pageEnds) {
+            if (ThemeLexicon.applies(w.language(), doc.language())) {
+                Matcher m = w.pattern().matcher(doc.text()).region(Math.min(from, end), end).useTransparentBounds(true)
+                        .useAnchoringBounds(false);
+                if (m.find()) {
+                    end = m.start();
+                }
+            }
+        }
+        return end;
+    }
+
+    /** The reporter's account of earlier years: a background cue, and no side speaking in it or in the sentence before. */
+    private boolean background(ArticleDoc doc, Sentence s) {
+        String text = doc.text();
+        if (!ThemeLexicon.any(lexicon.backgroundCues, doc.language(), text, s.start(), s.end())) {
+            return false;
+        }
+        int from = s.index() > 0 ? doc.sentence(s.index() - 1).start() : s.start();
+        return !ThemeLexicon.any(lexicon.discussionCues, doc.language(), text, from, s.end());
     }
 }
