@@ -1,17 +1,27 @@
 package org.liaison.article.extract.coding;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.ExtractedExchange;
-import org.liaison.article.extract.Passage;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.ThemeLexicon;
 
-/** The themes (codebook 3): what the sides discussed, in the article body, or in the clause of a further exchange. */
+/**
+ * The themes (codebook 4): what the sides discussed, read from the exchange's own text — the
+ * article body for the main exchange, the clause for a further one — leaving out the wordings
+ * that only name a body or a post. The body is read without the page furniture before the date
+ * line and after the start of the related-news block, without the clauses that report further
+ * exchanges, and without the reporter's background: a sentence on what the sides did in earlier
+ * years counts only when it or the sentence before it reports what a side said or reviewed
+ * ("Over the past years, the provinces have ..., he said").
+ */
 final class ThemeCoder {
 
     private final ThemeLexicon lexicon;
@@ -21,32 +31,93 @@ final class ThemeCoder {
     }
 
     List<String> code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
-        Passage text = passage(doc, scope);
-        List<String> themes = new ArrayList<>();
+        List<int[]> spans = spans(doc, scope);
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        Masks masks = new Masks(lexicon, doc, spans.get(0)[0], spans.get(spans.size() - 1)[1]);
+        Set<String> found = new LinkedHashSet<>();
         for (ThemeLexicon.Wording w : lexicon.wordings) {
-            if (themes.contains(w.theme()) || !(w.language().equals("*") || w.language().equals(doc.language()))) {
+            if (found.contains(w.theme()) || !ThemeLexicon.applies(w.language(), doc.language())) {
                 continue;
             }
-            Matcher m = w.pattern().matcher(text.text());
-            if (m.find()) {
-                themes.add(w.theme());
-                evidence.add(doc.evidence("themes", text, m));
+            Matcher m = w.pattern().matcher(doc.text()).useTransparentBounds(true);
+            for (int[] span : spans) {
+                if (first(m, span, masks)) {
+                    found.add(w.theme());
+                    evidence.add(doc.evidence("themes", m.start(), m.end()));
+                    break;
+                }
             }
         }
-        return themes;
+        return List.copyOf(found);
     }
 
-    /** The body without the page furniture before the date line; or the clause. */
-    private static Passage passage(ArticleDoc doc, Scope scope) {
-        Passage p = new Passage(doc.folded());
-        if (scope instanceof ClauseScope) {
-            return p.span(scope.focusStart(), scope.focusEnd());
-        }
-        for (Sentence s : doc.sentences()) {
-            if (s.end() > doc.publicationLineEnd()) {
-                p.span(s).literal(" ");
+    /** Finds in the span the first match that no mask covers. */
+    private static boolean first(Matcher m, int[] span, Masks masks) {
+        m.region(span[0], span[1]);
+        while (m.find()) {
+            if (!masks.covers(m.start())) {
+                return true;
             }
         }
-        return p;
+        return false;
+    }
+
+    /** The exchange's text as folded-text spans in order: the clause, or the body less the further exchanges' clauses. */
+    private List<int[]> spans(ArticleDoc doc, Scope scope) {
+        List<int[]> out = new ArrayList<>();
+        if (scope instanceof ClauseScope) {
+            out.add(new int[] { scope.focusStart(), scope.focusEnd() });
+            return out;
+        }
+        List<Encounters.Clause> clauses = doc.encounters() == null ? List.of() : doc.encounters().clauses();
+        int pageEnd = pageEnd(doc, scope.focusEnd());
+        for (Sentence s : doc.sentences()) {
+            if (s.end() <= doc.publicationLineEnd() || background(doc, s)) {
+                continue;
+            }
+            if (s.start() >= pageEnd) {
+                break;
+            }
+            int start = s.start();
+            for (Encounters.Clause c : clauses) {
+                if (c.sentence() == s.index() && c.end() > start) {
+                    if (c.start() > start) {
+                        out.add(new int[] { start, c.start() });
+                    }
+                    start = Math.max(start, c.end());
+                }
+            }
+            if (start < Math.min(s.end(), pageEnd)) {
+                out.add(new int[] { start, Math.min(s.end(), pageEnd) });
+            }
+        }
+        return out;
+    }
+
+    /** Where the related-news block after the focus starts, or the end of the text. */
+    private int pageEnd(ArticleDoc doc, int from) {
+        int end = doc.text().length();
+        for (ThemeLexicon.Wording w : lexicon.pageEnds) {
+            if (ThemeLexicon.applies(w.language(), doc.language())) {
+                Matcher m = w.pattern().matcher(doc.text()).region(Math.min(from, end), end).useTransparentBounds(true)
+                        .useAnchoringBounds(false);
+                if (m.find()) {
+                    end = m.start();
+                }
+            }
+        }
+        return end;
+    }
+
+    /** The reporter's account of earlier years: a background cue, and no side speaking in it or in the sentence before. */
+    private boolean background(ArticleDoc doc, Sentence s) {
+        String text = doc.text();
+        if (!ThemeLexicon.any(lexicon.backgroundCues, doc.language(), text, s.start(), s.end())) {
+            return false;
+        }
+        int from = s.index() > 0 ? doc.sentence(s.index() - 1).start() : s.start();
+        return !ThemeLexicon.any(lexicon.discussionCues, doc.language(), text, from, s.end());
     }
 }
