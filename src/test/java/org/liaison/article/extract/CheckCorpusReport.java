@@ -1,0 +1,50 @@
+package org.liaison.article.extract;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Scores the extractor on the check set (src/test/resources/corpus/check): reconstructed reports
+ * written for the project that the extractor was not tuned on. A measurement, not a gate: it prints
+ * the figures and asserts only that every file parses and carries a gold block. Run with
+ * {@code ./mvnw -B -o test -Dtest=CheckCorpusReport -Dcheckset=true -Dsurefire.failIfNoSpecifiedTests=false};
+ * add {@code -Dcheckset.dump=true} to print each article's extracted exchanges as JSON.
+ */
+@EnabledIfSystemProperty(named = "checkset", matches = "true")
+class CheckCorpusReport {
+
+    static final Path CHECK = Path.of("src/test/resources/corpus/check");
+
+    @Test
+    void reportsTheFiguresOnTheCheckSet() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(CHECK)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no check-set files in " + CHECK);
+        for (Path f : files) {
+            JsonNode art = ExtractionEvaluationTest.MAPPER.readTree(f.toFile());
+            assertTrue(art.path("gold").isObject(), f + " has no gold block");
+            assertTrue(art.path("gold").path("exchanges").isArray(), f + " has no gold exchanges array");
+            assertTrue(art.path("text").isTextual(), f + " has no text");
+            if (Boolean.getBoolean("checkset.dump")) {
+                ArticleInput in = new ArticleInput(ExtractionEvaluationTest.text(art, "url"), ExtractionEvaluationTest.text(art, "outlet"),
+                        ExtractionEvaluationTest.text(art, "published"), ExtractionEvaluationTest.text(art, "language"),
+                        ExtractionEvaluationTest.text(art, "title"), ExtractionEvaluationTest.text(art, "text"));
+                System.out.println("PRED " + art.path("id").asText() + " "
+                        + ExtractionEvaluationTest.MAPPER.valueToTree(ExtractionEvaluationTest.EXTRACTOR.extract(in)));
+            }
+        }
+        ExtractionEvaluationTest.print("Extraction on the check set (" + files.size() + " articles)",
+                ExtractionEvaluationTest.evaluate(CHECK));
+    }
+}
