@@ -7,14 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.article.extract.coding.ExchangeCoder;
-import org.liaison.article.extract.stage.AddressedNames;
 import org.liaison.article.extract.stage.DateFinder;
 import org.liaison.article.extract.stage.EncounterFinder;
 import org.liaison.article.extract.stage.PeopleFinder;
 import org.liaison.article.extract.stage.PlaceFinder;
 import org.liaison.article.extract.stage.PublicationDateFinder;
 import org.liaison.article.extract.stage.SentenceSplitter;
-import org.liaison.article.extract.stage.TitledNames;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 import org.liaison.people.PeopleDirectory;
@@ -54,8 +52,8 @@ public class ArticleExtractor {
                 new PublicationDateFinder(cues),
                 new DateFinder(),
                 new PlaceFinder(placeNames, cues),
-                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
-                        List.of(new AddressedNames(), new TitledNames(surnames, words))),
+                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words, new PersonNames(gazetteer),
+                        List.of()),
                 new EncounterFinder(cues));
         this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes));
         this.clock = clock;

@@ -57,6 +57,11 @@ public final class NameIndex<T> {
         return names.containsKey(foldedKey);
     }
 
+    /** What the folded key names, or null. */
+    public T get(String foldedKey) {
+        return names.get(foldedKey);
+    }
+
     /**
      * The names in a folded text, longest match first, of {@code minTokens} words or more;
      * {@code capitalised}: proper names only, the original must start with a capital ("Long An",

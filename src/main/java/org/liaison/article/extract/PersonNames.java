@@ -40,7 +40,10 @@ public final class PersonNames {
     public static final String SYLLABLES = "extraction/pinyin-syllables.tsv";
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
-    private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector");
+    private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
+            "title_end", "passing_before", "passing_after", "attending");
+    /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "attending");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
@@ -75,6 +78,8 @@ public final class PersonNames {
     private final List<Phrase> honorifics = new ArrayList<>();
     private final List<Phrase> meetings = new ArrayList<>();
     private final List<Phrase> sideWords = new ArrayList<>();
+    private final List<Phrase> titleEnds = new ArrayList<>();
+    private final Set<String> abbreviations = new HashSet<>();
     private final List<Phrase> titlesAndOrganisations = new ArrayList<>();
     private final Set<String> connectors = new HashSet<>();
     private final Pattern vietnameseSyllable;
@@ -139,6 +144,9 @@ public final class PersonNames {
             if (row.cell(2).isEmpty()) {
                 throw row.error("empty pattern");
             }
+            if (READ_ELSEWHERE.contains(kind)) {
+                continue;
+            }
             if (kind.equals("connector")) {
                 for (String w : TsvFile.list(row.cell(2))) {
                     if (!w.matches("[a-z']+")) {
@@ -163,10 +171,11 @@ public final class PersonNames {
                 case "organisation" -> organisations.add(phrase);
                 case "honorific" -> honorifics.add(phrase);
                 case "meeting" -> meetings.add(phrase);
+                case "title_end" -> titleEnds.add(phrase);
                 default -> sideWords.add(phrase);
             }
         }
-        for (String kind : List.of("title", "organisation", "honorific", "meeting", "side")) {
+        for (String kind : List.of("title", "organisation", "honorific", "meeting", "side", "title_end")) {
             if (byKind(kind).isEmpty()) {
                 throw new ReferenceDataException(TITLES + ": no row of kind '" + kind + "'");
             }
@@ -190,9 +199,16 @@ public final class PersonNames {
         this.windowBefore = number(shapes, "window_before", 20, 1000);
         this.windowAfter = number(shapes, "window_after", 20, 2000);
         this.gapWordsMax = number(shapes, "gap_words_max", 0, 30);
+        TsvFile.Row abbr = required(shapes, "abbreviations");
+        for (String a : TsvFile.list(abbr.cell(1))) {
+            if (!a.matches("[a-z]{1,5}")) {
+                throw abbr.error("abbreviation '" + a + "' must be one folded word of 1-5 letters, without its dot");
+            }
+            abbreviations.add(a);
+        }
         for (String key : shapes.keySet()) {
             if (!Set.of("vietnamese_syllable", "vietnamese_given_max", "pinyin_given_max", "window_before", "window_after",
-                    "gap_words_max").contains(key)) {
+                    "gap_words_max", "abbreviations").contains(key)) {
                 throw shapes.get(key).error("unknown key '" + key + "'");
             }
         }
@@ -204,6 +220,7 @@ public final class PersonNames {
             case "organisation" -> organisations;
             case "honorific" -> honorifics;
             case "meeting" -> meetings;
+            case "title_end" -> titleEnds;
             default -> sideWords;
         };
     }
@@ -233,7 +250,12 @@ public final class PersonNames {
 
     /** The people's names in {@code text}, in the order they appear; offsets are into {@code text}. */
     public List<NameMention> find(String text) {
-        return new Scan(new Folded(text)).run();
+        return find(new Folded(text));
+    }
+
+    /** The same over a text already folded (the pipeline's), so that it is folded once; offsets are into {@code f.original}. */
+    public List<NameMention> find(Folded f) {
+        return new Scan(f).run();
     }
 
     private final class Scan {
@@ -646,16 +668,23 @@ public final class PersonNames {
                 return true;
             }
             Word w = words.get(wi);
-            return !(w.key().length() <= 3 && w.capital()); // "Mr.", "Dr.", "TP.", "Gen."
+            return !(w.capital() && abbreviations.contains(w.key())); // "Mr.", "Dr.", "TP.", "Gen."; not "Việt Nam."
         }
 
         private int[] titleAfter(int fe) {
             int limit = Math.min(f.text.length(), fe + windowAfter);
             Matcher lead = TITLE_AFTER_LEAD.matcher(f.text).region(fe, limit);
-            if (!lead.lookingAt()) {
-                return null;
+            int p;
+            if (lead.lookingAt()) {
+                p = lead.end();
+            } else {
+                // "Hoàng Minh Cường Phó Chủ tịch UBND thành phố": lists of attendees often leave the comma out
+                p = skipSpaces(fe);
+                Integer wi = wordStartingAt(p);
+                if (p == fe || wi == null || !words.get(wi).capital()) {
+                    return null;
+                }
             }
-            int p = lead.end();
             if (!startsPhrase(titles, p)) {
                 return null;
             }
@@ -664,6 +693,9 @@ public final class PersonNames {
             while (k < limit) {
                 char ch = f.text.charAt(k);
                 if (isBoundary(k) && ch != '(' && ch != ')') {
+                    break;
+                }
+                if (k > p && Character.isWhitespace(f.text.charAt(k - 1)) && endsTitle(k)) {
                     break;
                 }
                 if (ch == ',') {
@@ -685,6 +717,18 @@ public final class PersonNames {
                 }
             }
             return new int[] { p, end };
+        }
+
+        /**
+         * A verb or clause word at folded offset {@code k} ends a title after a name ("…, Chủ tịch UBND tỉnh đã đón …",
+         * "…, Chairman of X attended …"), and so do a form of address or a meeting verb. Only written in lower case: a
+         * capitalised word there is part of a name ("Đà Nẵng" is no "đã").
+         */
+        private boolean endsTitle(int k) {
+            if (!Character.isLowerCase(f.original.charAt(f.start(k)))) {
+                return false;
+            }
+            return startsPhrase(titleEnds, k) || startsPhrase(honorifics, k) || startsPhrase(meetings, k);
         }
 
         private Integer wordStartingAt(int at) {
