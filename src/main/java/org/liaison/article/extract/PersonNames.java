@@ -41,9 +41,9 @@ public final class PersonNames {
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
     private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
-            "title_end", "passing_before", "passing_after", "attending");
+            "title_end", "passing_before", "passing_after", "passing_name", "attending");
     /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
-    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "attending");
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
@@ -52,6 +52,7 @@ public final class PersonNames {
     /** Between the segments of a title after a name: ", and head of …", ", kiêm …". */
     private static final Pattern SEGMENT_LEAD = Pattern.compile(
             ",\\s*(?:(?:and also|and|also|cum|concurrently|as well as|kiem|dong thoi la|dong thoi)\\s+)?(?:(?:the|a|an)\\s+)?");
+    private static final Pattern BARE_TITLE_END = Pattern.compile("(?:in|at|on)\\b");
     private static final Pattern ALIAS_IN_PARENS = Pattern.compile("\\s*\\(\\s*");
 
     private record Phrase(String kind, Side side, Pattern pattern, TsvFile.Row row) {
@@ -675,7 +676,8 @@ public final class PersonNames {
             int limit = Math.min(f.text.length(), fe + windowAfter);
             Matcher lead = TITLE_AFTER_LEAD.matcher(f.text).region(fe, limit);
             int p;
-            if (lead.lookingAt()) {
+            boolean bare = !lead.lookingAt();
+            if (!bare) {
                 p = lead.end();
             } else {
                 // "Hoàng Minh Cường Phó Chủ tịch UBND thành phố": lists of attendees often leave the comma out
@@ -695,8 +697,9 @@ public final class PersonNames {
                 if (isBoundary(k) && ch != '(' && ch != ')') {
                     break;
                 }
-                if (k > p && Character.isWhitespace(f.text.charAt(k - 1)) && endsTitle(k)) {
-                    break;
+                if (k > p && Character.isWhitespace(f.text.charAt(k - 1)) && (endsTitle(k) || bare && BARE_TITLE_END.matcher(f.text)
+                        .region(k, Math.min(limit, k + 4)).lookingAt())) {
+                    break; // a title written without a comma ends before a place or time: "… Wang Ning Secretary of X in Kunming"
                 }
                 if (ch == ',') {
                     Matcher seg = SEGMENT_LEAD.matcher(f.text).region(k, limit);

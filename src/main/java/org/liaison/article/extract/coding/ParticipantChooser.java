@@ -33,16 +33,21 @@ final class ParticipantChooser {
     private final CueBook cues;
     private final TitleReader titles;
     private final Gazetteer gazetteer;
+    private final PassingMentions passing;
 
-    ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer) {
+    ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer, PassingMentions passing) {
         this.cues = cues;
         this.titles = titles;
         this.gazetteer = gazetteer;
+        this.passing = passing;
     }
 
     Participants choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         List<PersonMention> chosen = new ArrayList<>();
         for (PersonMention p : doc.persons()) {
+            if (passing.passing(doc, p)) {
+                continue; // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken
+            }
             if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
                 chosen.add(p);
             }
@@ -80,7 +85,7 @@ final class ParticipantChooser {
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
         boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
-        boolean present = near && cues.has("present", s.folded());
+        boolean present = near && (cues.has("present", s.folded()) || passing.listedAsAttending(doc, p));
         boolean background = !inFocus && cues.has("background", s.folded());
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told

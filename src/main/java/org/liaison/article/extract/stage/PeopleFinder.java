@@ -79,7 +79,11 @@ public final class PeopleFinder implements Stage {
         Folded f = doc.folded();
         int start = f.foldedOffset(m.start());
         int end = m.end() >= f.original.length() ? f.text.length() : f.foldedOffset(m.end());
-        if (start < 0 || end <= start || covered.get(start, end).cardinality() > 0) {
+        if (start < 0 || end <= start) {
+            return;
+        }
+        if (covered.get(start, end).cardinality() > 0) {
+            lendTitle(doc, m, start, end);
             return;
         }
         String first = WORDS.split(m.written().strip())[0];
@@ -111,6 +115,17 @@ public final class PeopleFinder implements Stage {
         covered.set(start, end);
         doc.persons().add(new PersonMention(person.name(), person.side(), start, end, doc.sentenceAt(start), person.known(),
                 m.title()));
+    }
+
+    /** The table found this name first: its mention keeps the title the shape read beside it. */
+    private static void lendTitle(ArticleDoc doc, NameMention m, int start, int end) {
+        List<PersonMention> persons = doc.persons();
+        for (int i = 0; i < persons.size(); i++) {
+            PersonMention p = persons.get(i);
+            if (p.known() && p.start() == start && p.end() == end && p.title().isEmpty() && !m.title().isEmpty()) {
+                persons.set(i, new PersonMention(p.name(), p.side(), p.start(), p.end(), p.sentence(), true, m.title()));
+            }
+        }
     }
 
     private void addUnknown(ArticleDoc doc, String rawName, int originalStart, BitSet covered, Map<String, Person> forms) {

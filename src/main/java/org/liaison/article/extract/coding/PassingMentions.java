@@ -1,0 +1,186 @@
+package org.liaison.article.extract.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.Folded;
+import org.liaison.article.extract.PersonMention;
+import org.liaison.article.extract.PersonNames;
+import org.liaison.reference.ReferenceDataException;
+import org.liaison.reference.TsvFile;
+import org.liaison.text.AliasKey;
+
+/**
+ * Whether a mention of a person only names them in passing, and whether it stands in a list of those who took part;
+ * the wordings are rows of {@code extraction/titles.tsv}. In passing: the sender or addressee of greetings ("conveyed
+ * General Secretary Tô Lâm's greetings to Xi Jinping", "chuyển lời thăm hỏi của … tới …"), those whose common
+ * perceptions or agreements are cited ("the common perception between General Secretary Nguyen Phu Trong and …"), the
+ * one on whose behalf another acts, the dead ("the late President …") and the founders history books name
+ * ({@code passing_name}). A construction before the name reaches over the name's title and a form of address, and on
+ * over "and"/"và"/"tới" to the next name ("between A, and B", "của A tới B"); a comma without "and" ends it, so that in
+ * "On behalf of A, B received …" only A is in passing.
+ */
+final class PassingMentions {
+
+    private static final Set<String> KINDS = Set.of("passing_before", "passing_after", "passing_name", "attending", "honorific");
+    /** What may join two names under one construction: "A and B", "A, and B", "của A tới B". */
+    private static final Pattern JOINER = Pattern.compile("(?:,\\s*)?\\b(?:and|va|cung|to|toi|den)\\s*$");
+    private static final Pattern LIST_GOES_ON = Pattern.compile("\\s*(?:,|(?:and|va|to|toi|den)\\b)");
+    private static final Pattern ARTICLE = Pattern.compile("\\b(?:the|a|an)\\s*$");
+    /** How far back a construction before a name is looked for, once the title and form of address are left out. */
+    private static final int REACH = 120;
+
+    private final List<Pattern> before = new ArrayList<>();
+    private final List<Pattern> after = new ArrayList<>();
+    private final List<Pattern> historical = new ArrayList<>();
+    private final List<Pattern> attending = new ArrayList<>();
+    private final List<Pattern> honorifics = new ArrayList<>();
+
+    PassingMentions() {
+        for (TsvFile.Row row : TsvFile.read(PersonNames.TITLES, 3, 3)) {
+            String kind = row.cell(0);
+            if (!KINDS.contains(kind)) {
+                continue; // PersonNames reads and checks the other kinds
+            }
+            Pattern p;
+            try {
+                p = Pattern.compile(kind.equals("passing_name") ? "(?:" + row.cell(2) + ")" : "\\b(?:" + row.cell(2) + ")(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException e) {
+                throw row.error("invalid pattern: " + e.getDescription());
+            }
+            if (p.matcher("").matches()) {
+                throw row.error("pattern matches the empty text");
+            }
+            switch (kind) {
+                case "passing_before" -> before.add(p);
+                case "passing_after" -> after.add(p);
+                case "passing_name" -> historical.add(p);
+                case "attending" -> attending.add(p);
+                default -> honorifics.add(p);
+            }
+        }
+        for (Map.Entry<String, List<Pattern>> e : Map.of("passing_before", before, "passing_after", after, "passing_name",
+                historical, "attending", attending).entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw new ReferenceDataException(PersonNames.TITLES + ": no row of kind '" + e.getKey() + "'");
+            }
+        }
+    }
+
+    /** The mention only names the person in passing (see the class comment). */
+    boolean passing(ArticleDoc doc, PersonMention p) {
+        return passing(doc, p, 0);
+    }
+
+    private boolean passing(ArticleDoc doc, PersonMention p, int depth) {
+        String t = doc.folded().text;
+        String name = AliasKey.fold(p.name());
+        String written = t.substring(p.start(), p.end());
+        for (Pattern h : historical) {
+            if (h.matcher(name).matches() || h.matcher(written).matches()) {
+                return true;
+            }
+        }
+        for (Pattern a : after) {
+            if (a.matcher(t).region(p.end(), Math.min(t.length(), p.end() + 80)).useTransparentBounds(true).lookingAt()) {
+                return true;
+            }
+        }
+        int sentenceStart = doc.sentence(p.sentence()).start();
+        int pos = leaveOutTitle(doc, p, sentenceStart);
+        for (Pattern b : before) {
+            if (endsAt(b, t, Math.max(sentenceStart, pos - REACH), pos)) {
+                return true;
+            }
+        }
+        // "between A, and B", "của A tới B", "regards of A, B and C": B shares A's construction; a bare comma only
+        // when a list goes on after B ("On behalf of A, B received …": B acts)
+        Matcher joiner = JOINER.matcher(t).region(Math.max(sentenceStart, pos - 12), pos);
+        int end = joiner.find() ? skipSpacesBack(t, joiner.start(), sentenceStart) : listGoesOn(t, p.end()) ? pos : -1;
+        if (depth < 8 && end > sentenceStart) {
+            for (PersonMention q : doc.persons()) {
+                if (q.end() == end && q.start() < p.start()) {
+                    return passing(doc, q, depth + 1);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** After a name: another item of a list (", …", "and …", "to …"), not a verb. */
+    private static boolean listGoesOn(String t, int end) {
+        return LIST_GOES_ON.matcher(t).region(end, Math.min(t.length(), end + 8)).lookingAt();
+    }
+
+    /** Where the words before the name end once its form of address and its title ("Tổng Bí thư, đồng chí") are left out. */
+    private int leaveOutTitle(ArticleDoc doc, PersonMention p, int floor) {
+        String t = doc.folded().text;
+        int pos = skipSeparatorsBack(t, p.start(), floor);
+        for (int round = 0; round < 2; round++) {
+            for (Pattern h : honorifics) {
+                Matcher m = h.matcher(t).region(Math.max(floor, pos - 20), pos).useTransparentBounds(true);
+                int start = -1;
+                while (m.find()) {
+                    if (m.end() == pos) {
+                        start = m.start();
+                    }
+                }
+                if (start >= 0) {
+                    pos = skipSeparatorsBack(t, start, floor);
+                }
+            }
+            String title = new Folded(p.title()).text.strip();
+            if (round == 0 && !title.isEmpty()) {
+                int at = t.lastIndexOf(title, pos);
+                if (at >= floor && at + title.length() >= pos - 1 && at + title.length() <= pos) {
+                    pos = skipSeparatorsBack(t, at, floor);
+                }
+            }
+        }
+        Matcher article = ARTICLE.matcher(t).region(Math.max(floor, pos - 5), pos);
+        return article.find() ? skipSpacesBack(t, article.start(), floor) : pos;
+    }
+
+    /** The person stands after words that open a list of those who took part, in the same sentence ("Cùng dự có …"). */
+    boolean listedAsAttending(ArticleDoc doc, PersonMention p) {
+        String t = doc.folded().text;
+        int from = doc.sentence(p.sentence()).start();
+        for (Pattern a : attending) {
+            Matcher m = a.matcher(t).region(from, p.start()).useTransparentBounds(true);
+            if (m.find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsAt(Pattern p, String t, int from, int end) {
+        Matcher m = p.matcher(t).region(from, end).useTransparentBounds(true);
+        while (m.find()) {
+            if (m.end() == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int skipSeparatorsBack(String t, int pos, int floor) {
+        while (pos > floor && " \t\u00a0,:-–\n".indexOf(t.charAt(pos - 1)) >= 0) {
+            pos--;
+        }
+        return pos;
+    }
+
+    private static int skipSpacesBack(String t, int pos, int floor) {
+        while (pos > floor && Character.isWhitespace(t.charAt(pos - 1))) {
+            pos--;
+        }
+        return pos;
+    }
+}
