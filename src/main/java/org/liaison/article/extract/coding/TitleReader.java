@@ -45,6 +45,9 @@ final class TitleReader {
 
     /** The title of a person as the source gives it: the words next to the name, up to the verb; null if none. */
     String titleOf(ArticleDoc doc, PersonMention p) {
+        if (!p.title().isEmpty()) {
+            return p.title(); // read by PersonNames beside the name, cut at the verb or clause that follows it
+        }
         Folded f = doc.folded();
         String o = f.original;
         int s = f.start(p.start());
