@@ -591,8 +591,9 @@ public final class PersonNames {
             if (title || organisation) {
                 ctx.cue = title ? Cue.TITLE : Cue.ORGANISATION;
                 int end = lastTitleWordEnd(fs, ws, honorific);
-                ctx.title = trimTitle(f.originalSpan(leftmost.start(), Math.max(end, titleEnd)));
-                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(leftmost.start(), Math.max(end, titleEnd));
+                int start = placeBefore(leftmost.start(), ws);
+                ctx.title = trimTitle(f.originalSpan(start, Math.max(end, titleEnd)));
+                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(start, Math.max(end, titleEnd));
             } else if (honorific) {
                 ctx.cue = Cue.HONORIFIC;
             }
@@ -612,6 +613,28 @@ public final class PersonNames {
                 ctx.cue = Cue.MEETING;
             }
             return ctx.cue == null ? null : ctx;
+        }
+
+        /** "Yunnan Party Secretary Wang Ning": a place written right before the title is part of it; where the title then starts. */
+        private int placeBefore(int titleStart, int ws) {
+            Integer last = wordEndingAt.get(skipSeparatorsBack(titleStart, ws) == titleStart - 1 ? titleStart - 1 : -1);
+            if (last == null) {
+                return titleStart;
+            }
+            for (int n = 3; n >= 1; n--) {
+                int first = last - n + 1;
+                if (first < 0 || words.get(first).start() < ws) {
+                    continue;
+                }
+                boolean run = words.get(first).capital();
+                for (int k = first; k < last && run; k++) {
+                    run = inRun(k, k + 1);
+                }
+                if (run && isPlace(f.original.substring(f.start(words.get(first).start()), f.end(words.get(last).end())))) {
+                    return words.get(first).start();
+                }
+            }
+            return titleStart;
         }
 
         /** The end of the title words before the name (the name itself, or an honorific between them, left out). */
@@ -661,7 +684,7 @@ public final class PersonNames {
             if (ch == '\n' || ch == ';' || ch == '!' || ch == '?' || ch == '"' || ch == '“' || ch == '”') {
                 return true;
             }
-            if (ch != '.' || k + 1 >= f.text.length() || !Character.isWhitespace(f.text.charAt(k + 1))) {
+            if (ch != '.' || k + 1 < f.text.length() && !Character.isWhitespace(f.text.charAt(k + 1))) {
                 return false;
             }
             Integer wi = wordEndingAt.get(k);

@@ -92,6 +92,33 @@ class PersonNamesTest {
         assertEquals(NameMention.Shape.PINYIN, liu.shape());
     }
 
+    static Stream<Arguments> titles() {
+        return Stream.of(
+                // a title after the name stops at the verb or clause after it, written in lower case
+                Arguments.of("Lê Văn Hải, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã đón tiếp và hội đàm với đoàn.", "Lê Văn Hải",
+                        "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+                Arguments.of("Zhou Ming, Vice Mayor of Nanning attended the ceremony.", "Zhou Ming", "Vice Mayor of Nanning"),
+                Arguments.of("Trần Thị Mai, Bí thư Thành ủy Đà Nẵng phát biểu.", "Trần Thị Mai", "Bí thư Thành ủy Đà Nẵng"),
+                // without a comma (lists of attendees), it also stops before a place or a time
+                Arguments.of("Cùng dự có đồng chí Hoàng Văn Tư Phó Chủ tịch UBND tỉnh; đại diện các sở.", "Hoàng Văn Tư",
+                        "Phó Chủ tịch UBND tỉnh"),
+                Arguments.of("He received Liu Ming Secretary of the Baise Party Committee in Baise on May 4.", "Liu Ming",
+                        "Secretary of the Baise Party Committee"),
+                // a dot ends the sentence after a country's name; the title does not run on
+                Arguments.of("Đồng chí Lý Văn Hòa, Đại sứ Trung Quốc tại Việt Nam. Cùng dự có đồng chí Lê Văn Ba.", "Lý Văn Hòa",
+                        "Đại sứ Trung Quốc tại Việt Nam"),
+                // a place written right before the title is part of it
+                Arguments.of("He met Yunnan Party Secretary Zhang Min in Kunming.", "Zhang Min", "Yunnan Party Secretary"),
+                Arguments.of("He met Deputy Prime Minister Tran Van Son in Hanoi.", "Tran Van Son", "Deputy Prime Minister"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("titles")
+    void readsTheTitleAsWritten(String text, String name, String title) {
+        NameMention m = NAMES.find(text).stream().filter(n -> n.written().equals(name)).findFirst().orElseThrow();
+        assertEquals(title, m.title(), text);
+    }
+
     @Test
     void titleAfterTheName() {
         String text = "Nguyen Xuan Thang, a member of the Politburo of the CPV Central Committee, chairman of the Central "
