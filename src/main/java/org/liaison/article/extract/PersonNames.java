@@ -721,7 +721,7 @@ public final class PersonNames {
                     break;
                 }
                 if (k > p && Character.isWhitespace(f.text.charAt(k - 1)) && (endsTitle(k) || bare && BARE_TITLE_END.matcher(f.text)
-                        .region(k, Math.min(limit, k + 4)).lookingAt())) {
+                        .region(k, Math.min(limit, k + 4)).lookingAt() || nameStartsAt(k))) {
                     break; // a title written without a comma ends before a place or time: "… Wang Ning Secretary of X in Kunming"
                 }
                 if (ch == ',') {
@@ -743,6 +743,24 @@ public final class PersonNames {
                 }
             }
             return new int[] { p, end };
+        }
+
+        /**
+         * Another person's name starts at folded offset {@code k} ("A, President B and …"): the title of A ends before it.
+         * Not a place ("Lao Cai") nor the start of a longer capitalised name ("Ho Chi Minh National Academy").
+         */
+        private boolean nameStartsAt(int k) {
+            Integer wi = wordStartingAt(k);
+            if (wi == null || !words.get(wi).capital() || placeAt(wi) > 0) {
+                return false;
+            }
+            Candidate c = shapeAt(wi);
+            if (c == null) {
+                return false;
+            }
+            int next = c.last() + 1;
+            return !(inRun(c.last(), next) && !startsPhrase(titlesAndOrganisations, words.get(next).start())
+                    && !startsPhrase(meetings, words.get(next).start()));
         }
 
         /**

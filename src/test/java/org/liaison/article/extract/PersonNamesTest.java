@@ -107,6 +107,11 @@ class PersonNamesTest {
                 // a dot ends the sentence after a country's name; the title does not run on
                 Arguments.of("Đồng chí Lý Văn Hòa, Đại sứ Trung Quốc tại Việt Nam. Cùng dự có đồng chí Lê Văn Ba.", "Lý Văn Hòa",
                         "Đại sứ Trung Quốc tại Việt Nam"),
+                // nor over the next person's name and title (whose place would give the wrong side)
+                Arguments.of("He conveyed greetings of Party chief Le Van Hung, President Tran Van Ba and Premier Li Ming of China.",
+                        "Le Van Hung", "Party chief"),
+                Arguments.of("Zhou Ming - Chairman of the Friendship Association and delegates from Laos attended.", "Zhou Ming",
+                        "Chairman of the Friendship Association"),
                 // a place written right before the title is part of it
                 Arguments.of("He met Yunnan Party Secretary Zhang Min in Kunming.", "Zhang Min", "Yunnan Party Secretary"),
                 Arguments.of("He met Deputy Prime Minister Tran Van Son in Hanoi.", "Tran Van Son", "Deputy Prime Minister"));
