@@ -30,7 +30,7 @@ final class PassingMentions {
     private static final Set<String> KINDS = Set.of("passing_before", "passing_after", "passing_name", "attending", "honorific");
     /** What may join two names under one construction: "A and B", "A, and B", "của A tới B". */
     private static final Pattern JOINER = Pattern.compile("(?:,\\s*)?\\b(?:and|va|cung|to|toi|den)\\s*$");
-    private static final Pattern LIST_GOES_ON = Pattern.compile("\\s*(?:,|(?:and|va|to|toi|den)\\b)");
+    private static final Pattern JOINING_WORD = Pattern.compile("(?:and|va|to|toi|den)\\b");
     private static final Pattern ARTICLE = Pattern.compile("\\b(?:the|a|an)\\s*$");
     /** How far back a construction before a name is looked for, once the title and form of address are left out. */
     private static final int REACH = 120;
@@ -93,16 +93,18 @@ final class PassingMentions {
             }
         }
         int sentenceStart = doc.sentence(p.sentence()).start();
-        int pos = leaveOutTitle(doc, p, sentenceStart);
+        int[] left = leaveOutTitle(doc, p, sentenceStart);
+        int pos = left[0];
         for (Pattern b : before) {
             if (endsAt(b, t, Math.max(sentenceStart, pos - REACH), pos)) {
                 return true;
             }
         }
         // "between A, and B", "của A tới B", "regards of A, B and C": B shares A's construction; a bare comma only
-        // when a list goes on after B ("On behalf of A, B received …": B acts)
+        // when a list goes on after B and no form of address stands before B ("On behalf of A, B received …",
+        // "Thay mặt A, đồng chí B, …": B acts)
         Matcher joiner = JOINER.matcher(t).region(Math.max(sentenceStart, pos - 12), pos);
-        int end = joiner.find() ? skipSpacesBack(t, joiner.start(), sentenceStart) : listGoesOn(t, p.end()) ? pos : -1;
+        int end = joiner.find() ? skipSpacesBack(t, joiner.start(), sentenceStart) : left[1] == 0 && listGoesOn(doc, p) ? pos : -1;
         if (depth < 8 && end > sentenceStart) {
             for (PersonMention q : doc.persons()) {
                 if (q.end() == end && q.start() < p.start()) {
@@ -113,15 +115,43 @@ final class PassingMentions {
         return false;
     }
 
-    /** After a name: another item of a list (", …", "and …", "to …"), not a verb. */
-    private static boolean listGoesOn(String t, int end) {
-        return LIST_GOES_ON.matcher(t).region(end, Math.min(t.length(), end + 8)).lookingAt();
+    /**
+     * After a name (and its title after it, if any): another item of a list (", President …", "and …", "to …"), not a
+     * verb. In "On behalf of A, đồng chí B, Thường trực Ban Bí thư, tiếp …" the list does not go on after B.
+     */
+    private static boolean listGoesOn(ArticleDoc doc, PersonMention p) {
+        Folded f = doc.folded();
+        String t = f.text;
+        int k = skipSpaces(t, p.end());
+        String title = new Folded(p.title()).text.strip();
+        if (!title.isEmpty() && k < t.length() && ",-:".indexOf(t.charAt(k)) >= 0) {
+            int at = skipSpaces(t, k + 1);
+            if (t.startsWith(title, at)) {
+                k = skipSpaces(t, at + title.length());
+            }
+        }
+        if (k < t.length() && t.charAt(k) == ',') {
+            k = skipSpaces(t, k + 1);
+            return k < t.length() && (Character.isUpperCase(f.original.charAt(f.start(k))) || JOINING_WORD.matcher(t).region(k, t.length()).lookingAt());
+        }
+        return JOINING_WORD.matcher(t).region(k, t.length()).lookingAt();
     }
 
-    /** Where the words before the name end once its form of address and its title ("Tổng Bí thư, đồng chí") are left out. */
-    private int leaveOutTitle(ArticleDoc doc, PersonMention p, int floor) {
+    private static int skipSpaces(String t, int k) {
+        while (k < t.length() && Character.isWhitespace(t.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Where the words before the name end once its form of address and its title ("Tổng Bí thư, đồng chí") are left
+     * out, and 1 if a form of address was among them (else 0).
+     */
+    private int[] leaveOutTitle(ArticleDoc doc, PersonMention p, int floor) {
         String t = doc.folded().text;
         int pos = skipSeparatorsBack(t, p.start(), floor);
+        int addressed = 0;
         for (int round = 0; round < 2; round++) {
             for (Pattern h : honorifics) {
                 Matcher m = h.matcher(t).region(Math.max(floor, pos - 20), pos).useTransparentBounds(true);
@@ -133,6 +163,7 @@ final class PassingMentions {
                 }
                 if (start >= 0) {
                     pos = skipSeparatorsBack(t, start, floor);
+                    addressed = 1;
                 }
             }
             String title = new Folded(p.title()).text.strip();
@@ -144,7 +175,7 @@ final class PassingMentions {
             }
         }
         Matcher article = ARTICLE.matcher(t).region(Math.max(floor, pos - 5), pos);
-        return article.find() ? skipSpacesBack(t, article.start(), floor) : pos;
+        return new int[] { article.find() ? skipSpacesBack(t, article.start(), floor) : pos, addressed };
     }
 
     /** The person stands after words that open a list of those who took part, in the same sentence ("Cùng dự có …"). */
