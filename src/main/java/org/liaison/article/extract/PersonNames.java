@@ -594,6 +594,13 @@ public final class PersonNames {
                 int start = placeBefore(leftmost.start(), ws);
                 ctx.title = trimTitle(f.originalSpan(start, Math.max(end, titleEnd)));
                 ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(start, Math.max(end, titleEnd));
+                int[] of = placeAfter(fe);
+                if (of != null) { // "Party Secretary Chen Mingyu of Guangxi": the place the title is of
+                    ctx.title = ctx.title + " " + f.originalSpan(of[0], of[1]);
+                    if (ctx.side == Side.UNKNOWN) {
+                        ctx.side = sideOf(of[0], of[1]);
+                    }
+                }
             } else if (honorific) {
                 ctx.cue = Cue.HONORIFIC;
             }
@@ -613,6 +620,29 @@ public final class PersonNames {
                 ctx.cue = Cue.MEETING;
             }
             return ctx.cue == null ? null : ctx;
+        }
+
+        /** " of Guangxi" right after the name: its folded span ("of" included), or null. */
+        private int[] placeAfter(int fe) {
+            Integer wi = wordStartingAt(fe + 1);
+            if (wi == null || f.text.charAt(fe) != ' ' || !words.get(wi).key().equals("of")) {
+                return null;
+            }
+            int first = wi + 1;
+            if (first < words.size() && words.get(first).key().equals("the") && words.get(first).start() == words.get(wi).end() + 1) {
+                first++;
+            }
+            if (first >= words.size() || !words.get(first).capital() || words.get(first).start() > words.get(first - 1).end() + 1) {
+                return null;
+            }
+            int n = placeAt(first);
+            if (n == 0 && isPlace(f.original.substring(f.start(words.get(first).start()), f.end(words.get(first).end())))) {
+                n = 1;
+            }
+            if (n == 0 || inRun(first + n - 1, first + n)) {
+                return null; // "of the Tianjin Municipal Committee": a body's name, not a place alone
+            }
+            return new int[] { words.get(wi).start(), words.get(first + n - 1).end() };
         }
 
         /** "Yunnan Party Secretary Wang Ning": a place written right before the title is part of it; where the title then starts. */

@@ -114,7 +114,10 @@ class PersonNamesTest {
                         "Chairman of the Friendship Association"),
                 // a place written right before the title is part of it
                 Arguments.of("He met Yunnan Party Secretary Zhang Min in Kunming.", "Zhang Min", "Yunnan Party Secretary"),
-                Arguments.of("He met Deputy Prime Minister Tran Van Son in Hanoi.", "Tran Van Son", "Deputy Prime Minister"));
+                Arguments.of("He met Deputy Prime Minister Tran Van Son in Hanoi.", "Tran Van Son", "Deputy Prime Minister"),
+                // and so is the place it is of, written right after the name
+                Arguments.of("Party Secretary Zhang Min of Yunnan met them.", "Zhang Min", "Party Secretary of Yunnan"),
+                Arguments.of("Party Secretary Zhang Min of the Tianjin Municipal Committee spoke.", "Zhang Min", "Party Secretary"));
     }
 
     @ParameterizedTest
