@@ -106,13 +106,30 @@ final class PassingMentions {
         Matcher joiner = JOINER.matcher(t).region(Math.max(sentenceStart, pos - 12), pos);
         int end = joiner.find() ? skipSpacesBack(t, joiner.start(), sentenceStart) : left[1] == 0 && listGoesOn(doc, p) ? pos : -1;
         if (depth < 8 && end > sentenceStart) {
-            for (PersonMention q : doc.persons()) {
-                if (q.end() == end && q.start() < p.start()) {
-                    return passing(doc, q, depth + 1);
-                }
+            PersonMention q = endingAt(doc.persons(), end);
+            if (q != null && q.start() < p.start()) {
+                return passing(doc, q, depth + 1);
             }
         }
         return false;
+    }
+
+    /** The mention ending at folded offset {@code end}: mentions are sorted and do not overlap, so a binary search finds it. */
+    private static PersonMention endingAt(List<PersonMention> persons, int end) {
+        int lo = 0;
+        int hi = persons.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int e = persons.get(mid).end();
+            if (e == end) {
+                return persons.get(mid);
+            } else if (e < end) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
     }
 
     /**
