@@ -49,6 +49,9 @@ class PersonNamesTest {
                 ex("Phó Trưởng ban Tôn Nghiệp Lễ (Sun Yeli) phát biểu.", "Sun Yeli/CN=Tôn Nghiệp Lễ"),
                 ex("Tỉnh trưởng Quảng Tây Lam Thiên Lập hội kiến đoàn.", "Lam Thiên Lập/CN"),
                 ex("Ông Nguyễn Văn Nên tiếp đoàn.", "Nguyễn Văn Nên/VN"),
+                // the long Vietnamese name of Guangxi between title and name ("Khu tự trị dân tộc Choang")
+                ex("Chủ tịch UBND tỉnh Hồ Văn Lâm tiếp Phó Chủ tịch Chính phủ Khu tự trị dân tộc Choang Quảng Tây Vi Minh.",
+                        "Hồ Văn Lâm/VN", "Vi Minh/CN"),
                 // meeting verbs
                 ex("Nguyễn Phú Trọng received him on Monday.", "Nguyễn Phú Trọng/VN"),
                 ex("Hôm qua, đồng chí Lê Hoài Trung đã tiếp đoàn.", "Lê Hoài Trung/VN"),
