@@ -9,14 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.liaison.article.extract.coding.ExchangeCoder;
-import org.liaison.article.extract.stage.AddressedNames;
 import org.liaison.article.extract.stage.DateFinder;
 import org.liaison.article.extract.stage.EncounterFinder;
 import org.liaison.article.extract.stage.PeopleFinder;
 import org.liaison.article.extract.stage.PlaceFinder;
 import org.liaison.article.extract.stage.PublicationDateFinder;
 import org.liaison.article.extract.stage.SentenceSplitter;
-import org.liaison.article.extract.stage.TitledNames;
 import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 import org.liaison.people.PeopleDirectory;
@@ -57,8 +55,8 @@ public class ArticleExtractor {
                 new PublicationDateFinder(cues),
                 new DateFinder(),
                 new PlaceFinder(placeNames, gazetteer, cues),
-                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
-                        List.of(new AddressedNames(), new TitledNames(surnames, words))),
+                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words, new PersonNames(gazetteer),
+                        List.of()),
                 new EncounterFinder(cues));
         this.implied = new ImpliedByMain(cues);
         this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes));

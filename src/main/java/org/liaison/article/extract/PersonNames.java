@@ -40,7 +40,10 @@ public final class PersonNames {
     public static final String SYLLABLES = "extraction/pinyin-syllables.tsv";
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
-    private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector");
+    private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
+            "title_end", "passing_before", "passing_after", "passing_name", "attending");
+    /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
@@ -49,6 +52,7 @@ public final class PersonNames {
     /** Between the segments of a title after a name: ", and head of …", ", kiêm …". */
     private static final Pattern SEGMENT_LEAD = Pattern.compile(
             ",\\s*(?:(?:and also|and|also|cum|concurrently|as well as|kiem|dong thoi la|dong thoi)\\s+)?(?:(?:the|a|an)\\s+)?");
+    private static final Pattern BARE_TITLE_END = Pattern.compile("(?:in|at|on)\\b");
     private static final Pattern ALIAS_IN_PARENS = Pattern.compile("\\s*\\(\\s*");
 
     private record Phrase(String kind, Side side, Pattern pattern, TsvFile.Row row) {
@@ -75,6 +79,8 @@ public final class PersonNames {
     private final List<Phrase> honorifics = new ArrayList<>();
     private final List<Phrase> meetings = new ArrayList<>();
     private final List<Phrase> sideWords = new ArrayList<>();
+    private final List<Phrase> titleEnds = new ArrayList<>();
+    private final Set<String> abbreviations = new HashSet<>();
     private final List<Phrase> titlesAndOrganisations = new ArrayList<>();
     private final Set<String> connectors = new HashSet<>();
     private final Pattern vietnameseSyllable;
@@ -139,6 +145,9 @@ public final class PersonNames {
             if (row.cell(2).isEmpty()) {
                 throw row.error("empty pattern");
             }
+            if (READ_ELSEWHERE.contains(kind)) {
+                continue;
+            }
             if (kind.equals("connector")) {
                 for (String w : TsvFile.list(row.cell(2))) {
                     if (!w.matches("[a-z']+")) {
@@ -163,10 +172,11 @@ public final class PersonNames {
                 case "organisation" -> organisations.add(phrase);
                 case "honorific" -> honorifics.add(phrase);
                 case "meeting" -> meetings.add(phrase);
+                case "title_end" -> titleEnds.add(phrase);
                 default -> sideWords.add(phrase);
             }
         }
-        for (String kind : List.of("title", "organisation", "honorific", "meeting", "side")) {
+        for (String kind : List.of("title", "organisation", "honorific", "meeting", "side", "title_end")) {
             if (byKind(kind).isEmpty()) {
                 throw new ReferenceDataException(TITLES + ": no row of kind '" + kind + "'");
             }
@@ -190,9 +200,16 @@ public final class PersonNames {
         this.windowBefore = number(shapes, "window_before", 20, 1000);
         this.windowAfter = number(shapes, "window_after", 20, 2000);
         this.gapWordsMax = number(shapes, "gap_words_max", 0, 30);
+        TsvFile.Row abbr = required(shapes, "abbreviations");
+        for (String a : TsvFile.list(abbr.cell(1))) {
+            if (!a.matches("[a-z]{1,5}")) {
+                throw abbr.error("abbreviation '" + a + "' must be one folded word of 1-5 letters, without its dot");
+            }
+            abbreviations.add(a);
+        }
         for (String key : shapes.keySet()) {
             if (!Set.of("vietnamese_syllable", "vietnamese_given_max", "pinyin_given_max", "window_before", "window_after",
-                    "gap_words_max").contains(key)) {
+                    "gap_words_max", "abbreviations").contains(key)) {
                 throw shapes.get(key).error("unknown key '" + key + "'");
             }
         }
@@ -204,6 +221,7 @@ public final class PersonNames {
             case "organisation" -> organisations;
             case "honorific" -> honorifics;
             case "meeting" -> meetings;
+            case "title_end" -> titleEnds;
             default -> sideWords;
         };
     }
@@ -233,7 +251,12 @@ public final class PersonNames {
 
     /** The people's names in {@code text}, in the order they appear; offsets are into {@code text}. */
     public List<NameMention> find(String text) {
-        return new Scan(new Folded(text)).run();
+        return find(new Folded(text));
+    }
+
+    /** The same over a text already folded (the pipeline's), so that it is folded once; offsets are into {@code f.original}. */
+    public List<NameMention> find(Folded f) {
+        return new Scan(f).run();
     }
 
     private final class Scan {
@@ -568,8 +591,16 @@ public final class PersonNames {
             if (title || organisation) {
                 ctx.cue = title ? Cue.TITLE : Cue.ORGANISATION;
                 int end = lastTitleWordEnd(fs, ws, honorific);
-                ctx.title = trimTitle(f.originalSpan(leftmost.start(), Math.max(end, titleEnd)));
-                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(leftmost.start(), Math.max(end, titleEnd));
+                int start = placeBefore(leftmost.start(), ws);
+                ctx.title = trimTitle(f.originalSpan(start, Math.max(end, titleEnd)));
+                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(start, Math.max(end, titleEnd));
+                int[] of = placeAfter(fe);
+                if (of != null) { // "Party Secretary Chen Mingyu of Guangxi": the place the title is of
+                    ctx.title = ctx.title + " " + f.originalSpan(of[0], of[1]);
+                    if (ctx.side == Side.UNKNOWN) {
+                        ctx.side = sideOf(of[0], of[1]);
+                    }
+                }
             } else if (honorific) {
                 ctx.cue = Cue.HONORIFIC;
             }
@@ -589,6 +620,51 @@ public final class PersonNames {
                 ctx.cue = Cue.MEETING;
             }
             return ctx.cue == null ? null : ctx;
+        }
+
+        /** " of Guangxi" right after the name: its folded span ("of" included), or null. */
+        private int[] placeAfter(int fe) {
+            Integer wi = wordStartingAt(fe + 1);
+            if (wi == null || f.text.charAt(fe) != ' ' || !words.get(wi).key().equals("of")) {
+                return null;
+            }
+            int first = wi + 1;
+            if (first < words.size() && words.get(first).key().equals("the") && words.get(first).start() == words.get(wi).end() + 1) {
+                first++;
+            }
+            if (first >= words.size() || !words.get(first).capital() || words.get(first).start() > words.get(first - 1).end() + 1) {
+                return null;
+            }
+            int n = placeAt(first);
+            if (n == 0 && isPlace(f.original.substring(f.start(words.get(first).start()), f.end(words.get(first).end())))) {
+                n = 1;
+            }
+            if (n == 0 || inRun(first + n - 1, first + n)) {
+                return null; // "of the Tianjin Municipal Committee": a body's name, not a place alone
+            }
+            return new int[] { words.get(wi).start(), words.get(first + n - 1).end() };
+        }
+
+        /** "Yunnan Party Secretary Wang Ning": a place written right before the title is part of it; where the title then starts. */
+        private int placeBefore(int titleStart, int ws) {
+            Integer last = wordEndingAt.get(skipSeparatorsBack(titleStart, ws) == titleStart - 1 ? titleStart - 1 : -1);
+            if (last == null) {
+                return titleStart;
+            }
+            for (int n = 3; n >= 1; n--) {
+                int first = last - n + 1;
+                if (first < 0 || words.get(first).start() < ws) {
+                    continue;
+                }
+                boolean run = words.get(first).capital();
+                for (int k = first; k < last && run; k++) {
+                    run = inRun(k, k + 1);
+                }
+                if (run && isPlace(f.original.substring(f.start(words.get(first).start()), f.end(words.get(last).end())))) {
+                    return words.get(first).start();
+                }
+            }
+            return titleStart;
         }
 
         /** The end of the title words before the name (the name itself, or an honorific between them, left out). */
@@ -638,7 +714,7 @@ public final class PersonNames {
             if (ch == '\n' || ch == ';' || ch == '!' || ch == '?' || ch == '"' || ch == '“' || ch == '”') {
                 return true;
             }
-            if (ch != '.' || k + 1 >= f.text.length() || !Character.isWhitespace(f.text.charAt(k + 1))) {
+            if (ch != '.' || k + 1 < f.text.length() && !Character.isWhitespace(f.text.charAt(k + 1))) {
                 return false;
             }
             Integer wi = wordEndingAt.get(k);
@@ -646,16 +722,24 @@ public final class PersonNames {
                 return true;
             }
             Word w = words.get(wi);
-            return !(w.key().length() <= 3 && w.capital()); // "Mr.", "Dr.", "TP.", "Gen."
+            return !(w.capital() && abbreviations.contains(w.key())); // "Mr.", "Dr.", "TP.", "Gen."; not "Việt Nam."
         }
 
         private int[] titleAfter(int fe) {
             int limit = Math.min(f.text.length(), fe + windowAfter);
             Matcher lead = TITLE_AFTER_LEAD.matcher(f.text).region(fe, limit);
-            if (!lead.lookingAt()) {
-                return null;
+            int p;
+            boolean bare = !lead.lookingAt();
+            if (!bare) {
+                p = lead.end();
+            } else {
+                // "Hoàng Minh Cường Phó Chủ tịch UBND thành phố": lists of attendees often leave the comma out
+                p = skipSpaces(fe);
+                Integer wi = wordStartingAt(p);
+                if (p == fe || wi == null || !words.get(wi).capital()) {
+                    return null;
+                }
             }
-            int p = lead.end();
             if (!startsPhrase(titles, p)) {
                 return null;
             }
@@ -665,6 +749,10 @@ public final class PersonNames {
                 char ch = f.text.charAt(k);
                 if (isBoundary(k) && ch != '(' && ch != ')') {
                     break;
+                }
+                if (k > p && Character.isWhitespace(f.text.charAt(k - 1)) && (endsTitle(k) || bare && BARE_TITLE_END.matcher(f.text)
+                        .region(k, Math.min(limit, k + 4)).lookingAt() || nameStartsAt(k))) {
+                    break; // a title written without a comma ends before a place or time: "… Wang Ning Secretary of X in Kunming"
                 }
                 if (ch == ',') {
                     Matcher seg = SEGMENT_LEAD.matcher(f.text).region(k, limit);
@@ -685,6 +773,36 @@ public final class PersonNames {
                 }
             }
             return new int[] { p, end };
+        }
+
+        /**
+         * Another person's name starts at folded offset {@code k} ("A, President B and …"): the title of A ends before it.
+         * Not a place ("Lao Cai") nor the start of a longer capitalised name ("Ho Chi Minh National Academy").
+         */
+        private boolean nameStartsAt(int k) {
+            Integer wi = wordStartingAt(k);
+            if (wi == null || !words.get(wi).capital() || placeAt(wi) > 0) {
+                return false;
+            }
+            Candidate c = shapeAt(wi);
+            if (c == null) {
+                return false;
+            }
+            int next = c.last() + 1;
+            return !(inRun(c.last(), next) && !startsPhrase(titlesAndOrganisations, words.get(next).start())
+                    && !startsPhrase(meetings, words.get(next).start()));
+        }
+
+        /**
+         * A verb or clause word at folded offset {@code k} ends a title after a name ("…, Chủ tịch UBND tỉnh đã đón …",
+         * "…, Chairman of X attended …"), and so do a form of address or a meeting verb. Only written in lower case: a
+         * capitalised word there is part of a name ("Đà Nẵng" is no "đã").
+         */
+        private boolean endsTitle(int k) {
+            if (!Character.isLowerCase(f.original.charAt(f.start(k)))) {
+                return false;
+            }
+            return startsPhrase(titleEnds, k) || startsPhrase(honorifics, k) || startsPhrase(meetings, k);
         }
 
         private Integer wordStartingAt(int at) {

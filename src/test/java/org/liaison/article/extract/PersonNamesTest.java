@@ -49,6 +49,9 @@ class PersonNamesTest {
                 ex("Phó Trưởng ban Tôn Nghiệp Lễ (Sun Yeli) phát biểu.", "Sun Yeli/CN=Tôn Nghiệp Lễ"),
                 ex("Tỉnh trưởng Quảng Tây Lam Thiên Lập hội kiến đoàn.", "Lam Thiên Lập/CN"),
                 ex("Ông Nguyễn Văn Nên tiếp đoàn.", "Nguyễn Văn Nên/VN"),
+                // the long Vietnamese name of Guangxi between title and name ("Khu tự trị dân tộc Choang")
+                ex("Chủ tịch UBND tỉnh Hồ Văn Lâm tiếp Phó Chủ tịch Chính phủ Khu tự trị dân tộc Choang Quảng Tây Vi Minh.",
+                        "Hồ Văn Lâm/VN", "Vi Minh/CN"),
                 // meeting verbs
                 ex("Nguyễn Phú Trọng received him on Monday.", "Nguyễn Phú Trọng/VN"),
                 ex("Hôm qua, đồng chí Lê Hoài Trung đã tiếp đoàn.", "Lê Hoài Trung/VN"),
@@ -90,6 +93,41 @@ class PersonNamesTest {
         assertEquals("Liu Yunshan", text.substring(liu.start(), liu.end()));
         assertEquals(NameMention.Cue.MEETING, liu.cue());
         assertEquals(NameMention.Shape.PINYIN, liu.shape());
+    }
+
+    static Stream<Arguments> titles() {
+        return Stream.of(
+                // a title after the name stops at the verb or clause after it, written in lower case
+                Arguments.of("Lê Văn Hải, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã đón tiếp và hội đàm với đoàn.", "Lê Văn Hải",
+                        "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+                Arguments.of("Zhou Ming, Vice Mayor of Nanning attended the ceremony.", "Zhou Ming", "Vice Mayor of Nanning"),
+                Arguments.of("Trần Thị Mai, Bí thư Thành ủy Đà Nẵng phát biểu.", "Trần Thị Mai", "Bí thư Thành ủy Đà Nẵng"),
+                // without a comma (lists of attendees), it also stops before a place or a time
+                Arguments.of("Cùng dự có đồng chí Hoàng Văn Tư Phó Chủ tịch UBND tỉnh; đại diện các sở.", "Hoàng Văn Tư",
+                        "Phó Chủ tịch UBND tỉnh"),
+                Arguments.of("He received Liu Ming Secretary of the Baise Party Committee in Baise on May 4.", "Liu Ming",
+                        "Secretary of the Baise Party Committee"),
+                // a dot ends the sentence after a country's name; the title does not run on
+                Arguments.of("Đồng chí Lý Văn Hòa, Đại sứ Trung Quốc tại Việt Nam. Cùng dự có đồng chí Lê Văn Ba.", "Lý Văn Hòa",
+                        "Đại sứ Trung Quốc tại Việt Nam"),
+                // nor over the next person's name and title (whose place would give the wrong side)
+                Arguments.of("He conveyed greetings of Party chief Le Van Hung, President Tran Van Ba and Premier Li Ming of China.",
+                        "Le Van Hung", "Party chief"),
+                Arguments.of("Zhou Ming - Chairman of the Friendship Association and delegates from Laos attended.", "Zhou Ming",
+                        "Chairman of the Friendship Association"),
+                // a place written right before the title is part of it
+                Arguments.of("He met Yunnan Party Secretary Zhang Min in Kunming.", "Zhang Min", "Yunnan Party Secretary"),
+                Arguments.of("He met Deputy Prime Minister Tran Van Son in Hanoi.", "Tran Van Son", "Deputy Prime Minister"),
+                // and so is the place it is of, written right after the name
+                Arguments.of("Party Secretary Zhang Min of Yunnan met them.", "Zhang Min", "Party Secretary of Yunnan"),
+                Arguments.of("Party Secretary Zhang Min of the Tianjin Municipal Committee spoke.", "Zhang Min", "Party Secretary"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("titles")
+    void readsTheTitleAsWritten(String text, String name, String title) {
+        NameMention m = NAMES.find(text).stream().filter(n -> n.written().equals(name)).findFirst().orElseThrow();
+        assertEquals(title, m.title(), text);
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class ExchangeCoder {
         TitleReader titles = new TitleReader(gazetteer, placeNames, cues, words);
         this.formats = new FormatCoder(cues);
         this.kinds = new KindCoder(cues);
-        this.participants = new ParticipantChooser(cues, titles, gazetteer);
+        this.participants = new ParticipantChooser(cues, titles, gazetteer, new PassingMentions());
         this.venues = new VenueFinder(cues);
         this.hosts = new HostLocality(gazetteer, cues);
         this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words), titles);

@@ -1,6 +1,5 @@
 package org.liaison.article.extract.coding;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.Scope;
@@ -27,24 +27,27 @@ import org.liaison.text.AliasKey;
  */
 final class ParticipantChooser {
 
-    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}*\\b");
-    /** A word boundary, tested at one position (see {@link #hasWord}). */
+    /** A word boundary, tested at one position (see {@link #capitalisedWordAt}). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final CueBook cues;
     private final TitleReader titles;
     private final Gazetteer gazetteer;
+    private final PassingMentions passing;
 
-    ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer) {
+    ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer, PassingMentions passing) {
         this.cues = cues;
         this.titles = titles;
         this.gazetteer = gazetteer;
+        this.passing = passing;
     }
 
     Participants choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         List<PersonMention> chosen = new ArrayList<>();
         for (PersonMention p : doc.persons()) {
+            if (passing.passing(doc, p)) {
+                continue; // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken
+            }
             if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
                 chosen.add(p);
             }
@@ -82,39 +85,36 @@ final class ParticipantChooser {
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
         boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
-        boolean present = near && cues.has("present", s.folded());
+        boolean present = near && (cues.has("present", s.folded()) || passing.listedAsAttending(doc, p));
         boolean background = !inFocus && cues.has("background", s.folded());
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told
-        return !background && (inFocus || inCore || present || p.known() && near);
+        return !background && (inFocus || inCore || present || (p.known() || !p.title().isEmpty()) && near);
     }
 
-    /** "... where Thang had a meeting": a main participant named by the short form of the name (a Vietnamese given name, a Chinese family name). */
+    /**
+     * "... where Thang had a meeting", "Chinh held talks with …": a main participant named by the short form of the name
+     * (a Vietnamese given name, a Chinese family name), capitalised, written with or without diacritics.
+     */
     private static void namedByShortForm(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName) {
-        String original = doc.folded().originalSpan(clause.focusStart(), clause.focusEnd());
-        String folded = AliasKey.fold(original);
+        Folded f = doc.folded();
+        String folded = f.text.substring(clause.focusStart(), clause.focusEnd());
         for (ExtractedExchange.Participant p : clause.main().participants()) {
             String[] parts = p.name().split(" ");
-            String shortName = p.side().equals("VN") ? parts[parts.length - 1] : parts[0];
-            if (!byName.containsKey(p.name()) && hasWord(folded, AliasKey.fold(shortName))
-                    && CAPITALISED_WORD.matcher(original).find() && (hasWord(original, shortName) || hasWord(original, unmarked(shortName)))) {
+            String shortName = AliasKey.fold(p.side().equals("VN") ? parts[parts.length - 1] : parts[0]);
+            if (!byName.containsKey(p.name()) && capitalisedWordAt(f, folded, clause.focusStart(), shortName)) {
                 byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, null));
             }
         }
     }
 
-    /** "Chính" as an English text writes it, "Chinh": the letters without their marks, the case kept. */
-    private static String unmarked(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
-    }
-
-    /** {@code word} occurs in {@code text} between word boundaries (as "\b" + quoted word + "\b" would find, without compiling one). */
-    static boolean hasWord(String text, String word) {
+    /** {@code word} occurs in the folded {@code text} (starting at folded offset {@code base}) as a word capitalised in the original. */
+    private static boolean capitalisedWordAt(Folded f, String text, int base, String word) {
         if (word.isEmpty()) {
-            return BOUNDARY.matcher(text).find();
+            return false;
         }
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-            if (boundaryAt(text, i) && boundaryAt(text, i + word.length())) {
+            if (boundaryAt(text, i) && boundaryAt(text, i + word.length()) && Character.isUpperCase(f.original.charAt(f.start(base + i)))) {
                 return true;
             }
         }

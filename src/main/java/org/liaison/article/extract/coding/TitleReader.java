@@ -45,6 +45,9 @@ final class TitleReader {
 
     /** The title of a person as the source gives it: the words next to the name, up to the verb; null if none. */
     String titleOf(ArticleDoc doc, PersonMention p) {
+        if (!p.title().isEmpty()) {
+            return p.title(); // read by PersonNames beside the name, cut at the verb or clause that follows it
+        }
         Folded f = doc.folded();
         String o = f.original;
         int s = f.start(p.start());
@@ -65,11 +68,23 @@ final class TitleReader {
                 skip = b.length();
             }
         }
-        String t = (cut >= 0 ? before.substring(cut + skip) : before).strip();
+        String t = afterLastMeetingWord((cut >= 0 ? before.substring(cut + skip) : before).strip());
         if (!t.isEmpty() && words.hasTitle(AliasKey.fold(t)) && t.length() < 200) {
             return LEADING_THE.matcher(t).replaceAll("");
         }
         return null;
+    }
+
+    /** "Tổng Bí thư Tô Lâm tiếp Bộ trưởng Ngoại giao Trung Quốc": the title of the one received starts after the verb. */
+    private String afterLastMeetingWord(String t) {
+        Folded ft = new Folded(t);
+        int last = -1;
+        int from = 0;
+        for (Matcher m = cues.find("meeting", ft.text); m != null; m = cues.find("meeting", ft.text.substring(from))) {
+            last = from + m.end();
+            from = last;
+        }
+        return last < 0 ? t : t.substring(ft.start(last)).strip();
     }
 
     /** The locality code a participant acts for: a place named in the title beside an authority, else the article's home unit. */

@@ -1,16 +1,20 @@
 package org.liaison.article.extract.stage;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.NameIndex;
+import org.liaison.article.extract.NameMention;
 import org.liaison.article.extract.NameWords;
 import org.liaison.article.extract.PersonMention;
+import org.liaison.article.extract.PersonNames;
 import org.liaison.article.extract.PlaceMention;
 import org.liaison.article.extract.Stage;
 import org.liaison.article.extract.Surnames;
@@ -19,9 +23,11 @@ import org.liaison.people.PeopleDirectory;
 import org.liaison.text.AliasKey;
 
 /**
- * The people the text names: those of the people table first, then the names the recognisers
- * propose, vetted (no institution, no place, not inside a name already found) and given a side.
- * A place inside a person's name ("Hồ Chí Minh") is no place mention.
+ * The people the text names: those of the people table first; then the names {@link PersonNames} finds by their shape
+ * beside a title, a form of address or a meeting verb; then what further recognisers propose. A shape that overlaps a
+ * table hit is the table's; a shape one of whose forms (canonical, as written, the Hán-Việt form beside it) is a name of
+ * the table is that person; a form met earlier in the article ("Dai Qi Yuan (Đới Khải Nguyên)" ... "ông Đới Khải
+ * Nguyên") is that earlier person. A place inside a person's name ("Hồ Chí Minh") is no place mention.
  */
 public final class PeopleFinder implements Stage {
 
@@ -32,36 +38,97 @@ public final class PeopleFinder implements Stage {
     private final CueBook cues;
     private final Surnames surnames;
     private final NameWords words;
+    private final PersonNames shapes;
     private final List<NameRecogniser> recognisers;
 
     public PeopleFinder(NameIndex<PeopleDirectory.Seed> personNames, NameIndex<List<Locality>> placeNames, CueBook cues,
-            Surnames surnames, NameWords words, List<NameRecogniser> recognisers) {
+            Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers) {
         this.personNames = personNames;
         this.placeNames = placeNames;
         this.cues = cues;
         this.surnames = surnames;
         this.words = words;
+        this.shapes = shapes;
         this.recognisers = List.copyOf(recognisers);
+    }
+
+    /** The person an article's form stands for: canonical name, side, and whether the table knows them. */
+    private record Person(String name, String side, boolean known) {
     }
 
     @Override
     public void annotate(ArticleDoc doc) {
-        Set<Integer> covered = new HashSet<>();
+        BitSet covered = new BitSet();
+        Map<String, Person> forms = new HashMap<>();
         for (NameIndex.Hit<PeopleDirectory.Seed> hit : personNames.hits(doc.folded(), 2, true)) {
             doc.persons().add(new PersonMention(hit.value().name(), hit.value().side(), hit.start(), hit.end(),
                     doc.sentenceAt(hit.start()), true));
-            for (int c = hit.start(); c < hit.end(); c++) {
-                covered.add(c);
-            }
+            covered.set(hit.start(), hit.end());
+        }
+        for (NameMention m : shapes.find(doc.folded())) {
+            addShape(doc, m, covered, forms);
         }
         for (NameRecogniser r : recognisers) {
-            r.propose(doc, (name, at) -> addUnknown(doc, name, at, covered));
+            r.propose(doc, (name, at) -> addUnknown(doc, name, at, covered, forms));
         }
         doc.persons().sort(Comparator.comparingInt(PersonMention::start));
         doc.places().removeIf(pl -> doc.persons().stream().anyMatch(pm -> pl.overlaps(pm.start(), pm.end())));
     }
 
-    private void addUnknown(ArticleDoc doc, String rawName, int originalStart, Set<Integer> covered) {
+    private void addShape(ArticleDoc doc, NameMention m, BitSet covered, Map<String, Person> forms) {
+        Folded f = doc.folded();
+        int start = f.foldedOffset(m.start());
+        int end = m.end() >= f.original.length() ? f.text.length() : f.foldedOffset(m.end());
+        if (start < 0 || end <= start) {
+            return;
+        }
+        if (covered.get(start, end).cardinality() > 0) {
+            lendTitle(doc, m, start, end);
+            return;
+        }
+        String first = WORDS.split(m.written().strip())[0];
+        if (words.isInstitutionWord(first) && !first.equals("Đoàn")) {
+            return; // "Vụ Đông Bắc Á", "Ban Đối ngoại": an office written like a family name once its tone is gone
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(AliasKey.fold(m.canonical()));
+        keys.add(AliasKey.fold(m.written()));
+        m.aliases().forEach(a -> keys.add(AliasKey.fold(a)));
+        Person person = null;
+        for (String k : keys) {
+            PeopleDirectory.Seed seed = personNames.get(k);
+            if (seed != null) {
+                person = new Person(seed.name(), seed.side(), true);
+                break;
+            }
+        }
+        for (int i = 0; person == null && i < keys.size(); i++) {
+            person = forms.get(keys.get(i));
+        }
+        if (person == null) {
+            String side = m.side() == NameMention.Side.UNKNOWN ? sideOf(doc, m.canonical(), start) : m.side().name();
+            person = new Person(m.canonical(), side, false);
+        }
+        for (String k : keys) {
+            forms.putIfAbsent(k, person);
+        }
+        covered.set(start, end);
+        doc.persons().add(new PersonMention(person.name(), person.side(), start, end, doc.sentenceAt(start), person.known(),
+                m.title()));
+    }
+
+    /** The table found this name first: its mention keeps the title the shape read beside it. */
+    private static void lendTitle(ArticleDoc doc, NameMention m, int start, int end) {
+        List<PersonMention> persons = doc.persons();
+        for (int i = 0; i < persons.size(); i++) {
+            PersonMention p = persons.get(i);
+            if (p.known() && p.start() == start && p.end() == end && p.title().isEmpty() && !m.title().isEmpty()) {
+                persons.set(i, new PersonMention(p.name(), p.side(), p.start(), p.end(), p.sentence(), true, m.title()));
+            }
+        }
+    }
+
+    private void addUnknown(ArticleDoc doc, String rawName, int originalStart, BitSet covered, Map<String, Person> forms) {
         List<String> kept = new ArrayList<>();
         for (String p : WORDS.split(rawName.strip())) {
             if (words.isInstitutionWord(p) && !(kept.isEmpty() && p.equals("Đoàn"))) {
@@ -78,7 +145,7 @@ public final class PeopleFinder implements Stage {
         }
         String name = String.join(" ", kept);
         int start = doc.folded().foldedOffset(originalStart);
-        if (start < 0 || covered.contains(start)) {
+        if (start < 0 || covered.get(start)) {
             return;
         }
         String key = AliasKey.fold(name);
@@ -86,13 +153,14 @@ public final class PeopleFinder implements Stage {
             return;
         }
         int end = start + key.length();
-        for (int c = start; c < end; c++) {
-            covered.add(c);
-        }
-        doc.persons().add(new PersonMention(name, sideOf(doc, name, start), start, end, doc.sentenceAt(start), false));
+        covered.set(start, end);
+        Person earlier = forms.get(key);
+        Person person = earlier != null ? earlier : new Person(name, sideOf(doc, name, start), false);
+        forms.putIfAbsent(key, person);
+        doc.persons().add(new PersonMention(person.name(), person.side(), start, end, doc.sentenceAt(start), person.known()));
     }
 
-    /** The side of a name the table does not know: from the words around it, then from its shape. */
+    /** The side of a name neither the table nor its title tells: from the words around it, then from its shape. */
     private String sideOf(ArticleDoc doc, String name, int at) {
         String text = doc.text();
         String around = text.substring(Math.max(0, at - 80), Math.min(text.length(), at + name.length() + 120));
