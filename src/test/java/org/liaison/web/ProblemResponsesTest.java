@@ -311,6 +311,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aForeignOriginIsRefusedByTheCorsFilter() {
+        // Quarkus' CORS filter answers this itself (README: what the HTTP layer answers itself)
+        given().header("Origin", "https://evil.example").get("/api/themes").then().statusCode(403);
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/themes").then().statusCode(403);
+    }
+
+    @Test
     void aBodyOverTheLimitOnEveryWriteIs413Problem() throws IOException {
         for (String path : List.of("/api/exchanges", "/api/articles", "/api/articles/extract", "/api/exchanges/import")) {
             String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
