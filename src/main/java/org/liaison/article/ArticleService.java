@@ -8,12 +8,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.liaison.exchange.DateRange;
 import org.liaison.exchange.ExchangeInput;
 import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
@@ -21,8 +18,10 @@ import org.liaison.exchange.ValidExchange;
 import org.liaison.article.extract.ArticleExtractor;
 import org.liaison.article.extract.ArticleInput;
 import org.liaison.article.extract.ExtractedExchange;
+import org.liaison.web.DateRange;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
+import org.liaison.web.TextCheck;
 
 /**
  * Articles in: extraction as a dry run, or stored as a source with its exchanges as drafts for
@@ -117,6 +116,23 @@ public class ArticleService {
         if (in == null) {
             throw ProblemException.validation(List.of(FieldError.of("body", null, "an article object is required")));
         }
+        // the one text rule of every body (TextCheck): a NUL or a lone surrogate is named, whatever the field
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("url", in.url());
+        fields.put("outlet", in.outlet());
+        fields.put("published", in.published());
+        fields.put("language", in.language());
+        fields.put("title", in.title());
+        fields.put("text", in.text());
+        fields.forEach((name, value) -> {
+            String problem = TextCheck.problem(value);
+            if (problem != null) {
+                errors.add(FieldError.of(name, value != null && value.length() > 40 ? value.substring(0, 40) + "…" : value, problem));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
         if (in.text() == null || in.text().isBlank()) {
             errors.add(FieldError.of("text", null, "the article text is required"));
         } else if (in.text().length() > MAX_TEXT) {
@@ -126,12 +142,9 @@ public class ArticleService {
             errors.add(FieldError.of("language", in.language(), "must be en, vi or null (detect)"));
         }
         if (in.published() != null && !in.published().isBlank()) {
-            try {
-                if (!DateRange.STORED.contains(LocalDate.parse(in.published().strip()))) {
-                    errors.add(FieldError.of("published", in.published(), "must be " + DateRange.STORED.describe() + ", or null"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.of("published", in.published(), "expected a date as YYYY-MM-DD, or null"));
+            String problem = DateRange.STORED.problem(in.published());
+            if (problem != null) {
+                errors.add(FieldError.of("published", in.published(), problem + ", or null"));
             }
         }
         if (needsUrl && (in.url() == null || !ExchangeValidator.isHttpUrl(in.url()))) {

@@ -37,14 +37,14 @@ public class ExchangeFilters {
 
     /** @param outputs the output formats this endpoint offers, which {@code format} may name besides exchange formats */
     public Parsed parse(ExchangeFilterParams p, Set<String> outputs) {
-        LocalDate from = Params.date("from", single("from", p.from), Params.EARLIEST, Params.LATEST);
-        LocalDate to = Params.date("to", single("to", p.to), Params.EARLIEST, Params.LATEST);
+        LocalDate from = Params.date("from", single("from", p.from));
+        LocalDate to = Params.date("to", single("to", p.to));
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.invalidParameter("from", from.toString(), "is after to (" + to + ")");
         }
-        Params.Format format = Params.format(values(p.format), outputs, Codebook.FORMATS);
+        Params.Format format = Params.format(values("format", p.format), outputs, Codebook.FORMATS);
         List<String> localities = new ArrayList<>();
-        for (String name : values(p.locality)) {
+        for (String name : values("locality", p.locality)) {
             // country is where the exchange took place, not whose locality this is: it does not narrow the name
             Gazetteer.Lookup lookup = gazetteer.resolve(name, null);
             if (lookup.candidates().isEmpty()) {
@@ -58,14 +58,14 @@ public class ExchangeFilters {
             throw ProblemException.invalidParameter("role", String.join(",", roles), "applies to locality, which is not given");
         }
         List<String> themeCodes = new ArrayList<>();
-        for (String code : values(p.theme)) {
+        for (String code : values("theme", p.theme)) {
             if (themes.byCode(code) == null) {
                 throw ProblemException.invalidParameter("theme", code, "unknown theme; see GET /api/themes");
             }
             themeCodes.add(code);
         }
         List<String> people = new ArrayList<>();
-        for (String name : values(p.person)) {
+        for (String name : values("person", p.person)) {
             if (AliasKey.of(name).isEmpty()) {
                 throw ProblemException.invalidParameter("person", name, "a name needs at least one letter");
             }
@@ -97,24 +97,32 @@ public class ExchangeFilters {
         return q;
     }
 
-    /** The values of a list filter: comma-separated and/or repeated, stripped, without repeats. */
-    static List<String> values(List<String> raw) {
+    /**
+     * The values of a list filter: comma-separated and/or repeated, stripped, without repeats. A
+     * value that names nothing (",", " , ") is a 400 rather than silently no filter.
+     */
+    static List<String> values(String name, List<String> raw) {
         if (raw == null) {
             return List.of();
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String r : raw) {
+            boolean any = false;
             for (String s : Params.text(r).split(",")) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
+                    any = true;
                 }
+            }
+            if (!any) {
+                throw ProblemException.invalidParameter(name, r, "names no value; give one or more, separated by commas");
             }
         }
         return List.copyOf(out);
     }
 
     private static List<String> oneOfEach(String name, List<String> raw, List<String> allowed) {
-        List<String> out = values(raw);
+        List<String> out = values(name, raw);
         for (String v : out) {
             Params.oneOf(name, v, Set.copyOf(allowed));
         }

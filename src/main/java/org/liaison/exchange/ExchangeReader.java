@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.liaison.web.FieldError;
+import org.liaison.web.TextCheck;
 
 /**
  * Reads an exchange's JSON (POST, PUT, a merged PATCH, an import line) field by field, so that
@@ -44,6 +45,7 @@ public final class ExchangeReader {
             errors.add(FieldError.of("body", body == null ? null : text(body), "an exchange object is required"));
             return null;
         }
+        texts(body, "", errors);
         Fields f = new Fields(body, "", errors);
         f.known(TOP, IGNORED);
         Integer version = null;
@@ -73,6 +75,34 @@ public final class ExchangeReader {
                     return new ExchangeInput.SourceInput(s.string("url"), s.string("outlet"), s.string("title"),
                             s.string("published"), s.string("language"));
                 }));
+    }
+
+    /**
+     * Every string of the body, at any depth, and every field name, checked once as it enters
+     * ({@link TextCheck}): a NUL or a lone surrogate is named at its path (422).
+     */
+    static void texts(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isTextual()) {
+            String problem = TextCheck.problem(node.textValue());
+            if (problem != null) {
+                errors.add(FieldError.of(path.isEmpty() ? "body" : path, node.textValue(), problem));
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = (path.isEmpty() ? "" : path + ".") + e.getKey();
+                String problem = TextCheck.problem(e.getKey());
+                if (problem != null) {
+                    errors.add(FieldError.of(at, null, "the field's name " + problem));
+                }
+                texts(e.getValue(), at, errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                texts(node.get(i), path + "[" + i + "]", errors);
+            }
+        }
     }
 
     /** A value as a client wrote it: a string's text without quotes, anything else as JSON. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.liaison.gazetteer.Gazetteer;
 import org.liaison.gazetteer.Locality;
 import org.liaison.text.AliasKey;
 import org.liaison.theme.ThemeVocabulary;
+import org.liaison.web.DateRange;
 import org.liaison.web.FieldError;
 import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
@@ -335,12 +335,11 @@ public class ExchangeValidator {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, s, "expected a date as YYYY-MM-DD"));
-            return null;
+        LocalDate d = DateRange.parse(s);
+        if (d == null) {
+            errors.add(FieldError.of(field, s, DateRange.FORMAT));
         }
+        return d;
     }
 
     private static String required(String s, String field, List<String> allowed, List<FieldError> errors) {

@@ -43,7 +43,7 @@ public class LocalityResource {
             @Parameter(description = "YYYY-MM-DD: only units in force on that day") @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         Params.only(uri, List.of("country", "q", "as_of"));
-        return gazetteer.search(Params.text(q), Params.country("country", country), Params.date("as_of", asOf, Params.EARLIEST, Params.LATEST)).stream()
+        return gazetteer.search(Params.text(q), Params.country("country", country), Params.date("as_of", asOf)).stream()
                 .map(l -> LocalityView.of(l, gazetteer)).toList();
     }
 

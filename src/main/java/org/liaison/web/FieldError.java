@@ -8,6 +8,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @RegisterForReflection
 public record FieldError(Integer line, String field, String value, String reason) {
 
+    /** Whatever a client sent can be echoed: a lone surrogate or a NUL is made printable ({@link TextCheck#printable}). */
+    public FieldError {
+        field = TextCheck.printable(field);
+        value = TextCheck.printable(value);
+        reason = TextCheck.printable(reason);
+    }
+
     public static FieldError of(String field, String value, String reason) {
         return new FieldError(null, field, value, reason);
     }

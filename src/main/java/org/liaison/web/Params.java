@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,10 +16,6 @@ import java.util.Set;
 
 /** Parsing of query parameters with problem+json errors that name the parameter. */
 public final class Params {
-
-    /** The dates a query parameter may name: no exchange is older; a filter may reach past today. */
-    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private Params() {
     }
@@ -106,20 +101,16 @@ public final class Params {
         return uri.getAbsolutePathBuilder().replaceQuery(null).build() + "?" + q;
     }
 
-    public static LocalDate date(String name, String value, LocalDate earliest, LocalDate latest) {
+    /** A date parameter ({@code from}, {@code to}, {@code as_of}): within {@link DateRange#QUERY}, the range of every one. */
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        LocalDate d;
-        try {
-            d = LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(name, value, "expected a date as YYYY-MM-DD");
+        String problem = DateRange.QUERY.problem(value);
+        if (problem != null) {
+            throw ProblemException.invalidParameter(name, value, problem);
         }
-        if (d.isBefore(earliest) || d.isAfter(latest)) {
-            throw ProblemException.invalidParameter(name, value, "must be between " + earliest + " and " + latest);
-        }
-        return d;
+        return DateRange.parse(value);
     }
 
     public static String country(String name, String value) {

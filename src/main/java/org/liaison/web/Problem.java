@@ -12,6 +12,11 @@ import java.util.List;
 @RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
+    /** A detail may quote what a client sent: a lone surrogate or a NUL is made printable ({@link TextCheck#printable}). */
+    public Problem {
+        detail = TextCheck.printable(detail);
+    }
+
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:liaison:problem:";
 

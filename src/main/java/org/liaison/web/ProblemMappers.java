@@ -118,6 +118,25 @@ public class ProblemMappers {
         return "application/json, e.g. curl -H 'Content-Type: application/json' --data @exchange.json";
     }
 
+    /**
+     * A body that could not be read to its end: over the limit when sent chunked (Quarkus REST's
+     * input stream has then answered an empty 413 and closed the connection itself), or stalled past
+     * quarkus.http.read-timeout (the connection is closed). A client's doing, not an incident.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, HttpServerRequest request) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("Request too large")) {
+            return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the service takes "
+                    + "(quarkus.http.limits.max-body-size)", List.of()), request);
+        }
+        if (msg.contains("Read timed out") || msg.contains("Connection was closed")) {
+            LOG.debugf("A request body stopped arriving on %s: %s", request == null ? "?" : request.path(), msg);
+            return respond(Problem.of(ProblemType.REQUEST_TIMEOUT, "The body stopped arriving before its end", List.of()), request);
+        }
+        return unexpected(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String incident = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "No such resource", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed on this resource", 405),
     NOT_ACCEPTABLE("not-acceptable", "None of the accepted media types can be produced", 406),
+    REQUEST_TIMEOUT("request-timeout", "The request body did not arrive in time", 408),
     CONFLICT("conflict", "The request conflicts with the current data", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),

@@ -1,5 +1,6 @@
 package org.liaison.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -9,13 +10,15 @@ import jakarta.inject.Singleton;
 
 /**
  * A number or a boolean where the API expects text ({"text": 1}) is a type error, not the text
- * "1": Jackson's default scalar coercion would accept it silently.
+ * "1": Jackson's default scalar coercion would accept it silently. A field given twice in one
+ * object ({"notes": "a", "notes": "b"}) is an error naming it, not "the last one wins".
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -75,17 +75,17 @@ public class ExchangeResourceTest {
         String id = post(exchange("2001-07-01", "")).then().statusCode(201).extract().path("id");
         long before = Database.exchanges();
         // another auto key (no venue, another kind), the same people on the same day: already known
-        post(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\"venue\": \"Nam Ninh\",", ""))
+        post(exchange("2001-07-01", "").replace("\"kind\": \"talks\"", "\"kind\": \"meeting\"").replace("\"venue\": \"Nam Ninh\",", ""))
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id))
                 .body("detail", containsString("/api/exchanges/" + id));
-        given().contentType("application/x-ndjson").body(exchange("2001-07-01", ", \"kind\": \"meeting\"").replace("\n", " ").concat("\n")
+        given().contentType("application/x-ndjson").body(exchange("2001-07-01", "").replace("\"kind\": \"talks\"", "\"kind\": \"meeting\"").replace("\n", " ").concat("\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/exchanges/import").then().statusCode(422)
                 .body("errors[0].line", equalTo(1)).body("errors[0].field", equalTo("id")).body("errors[0].value", equalTo(id));
         assertEquals(before, Database.exchanges());
         // a key of the client's own says it is another exchange
-        post(exchange("2001-07-01", ", \"kind\": \"meeting\", \"key\": \"own-2001-07-01\"")).then().statusCode(201);
+        post(exchange("2001-07-01", ", \"key\": \"own-2001-07-01\"").replace("\"kind\": \"talks\"", "\"kind\": \"meeting\"")).then().statusCode(201);
     }
 
     @Test
@@ -94,7 +94,7 @@ public class ExchangeResourceTest {
         given().get("/api/exchanges/" + id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));
 
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(exchange("2001-04-06", ", \"notes\": \"corrected\", \"kind\": \"meeting\""))
+                .body(exchange("2001-04-06", ", \"notes\": \"corrected\"").replace("\"kind\": \"talks\"", "\"kind\": \"meeting\""))
                 .put("/api/exchanges/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("notes", equalTo("corrected")).body("kind", equalTo("meeting"))
                 .body("version", equalTo(1));
@@ -135,7 +135,7 @@ public class ExchangeResourceTest {
         assertEquals(dataVersion, Database.count("select version from data_version"), "an identical PUT writes nothing");
 
         // every field is replaced: no status is the default status; the auto key stays the record's key
-        given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"kind\": \"meeting\"")).put("/api/exchanges/" + id)
+        given().contentType(ContentType.JSON).body(exchange("2001-04-07", "").replace("\"kind\": \"talks\"", "\"kind\": \"meeting\"")).put("/api/exchanges/" + id)
                 .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("draft")).body("kind", equalTo("meeting"))
                 .body("key", equalTo(key));
         given().contentType(ContentType.JSON).body(exchange("2001-04-07", ", \"key\": \"mine-2001-04-07\"")).put("/api/exchanges/" + id)

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -121,6 +120,9 @@ public class ExchangeImporter {
             String line;
             while ((line = readLine(in)) != null) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte order mark, as some editors write: not part of line 1
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -198,7 +200,10 @@ public class ExchangeImporter {
         try {
             return in.readLine();
         } catch (IOException e) {
-            throw new UncheckedIOException("The import body could not be read", e);
+            // the body stopped arriving for longer than quarkus.http.read-timeout (Quarkus then closes the
+            // connection, so no answer reaches the client), or the client went away: rolled back, not an incident
+            throw new ProblemException(ProblemType.REQUEST_TIMEOUT, "The body stopped arriving before its end (no data "
+                    + "for longer than the read time-out, or the connection was closed); nothing was imported");
         }
     }
 
