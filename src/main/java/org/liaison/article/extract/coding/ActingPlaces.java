@@ -26,6 +26,8 @@ final class ActingPlaces {
     private final Pattern inOrOf;
     private final Pattern ofCountry;
     private final Pattern between;
+    /** The meeting cue of "talks between X and Y" is looked for after the last of these words. */
+    private final Pattern betweenWord;
     private final Pattern bodyAfter;
     private final Pattern bodyOfBefore;
     /** "tại tỉnh ", "in the province of ": the unit word between a venue's preposition and its place. */
@@ -48,6 +50,7 @@ final class ActingPlaces {
         this.inOrOf = rules.pattern("acting.in_or_of");
         this.ofCountry = rules.pattern("acting.of_country");
         this.between = rules.pattern("acting.between");
+        this.betweenWord = rules.pattern("acting.between_word");
         this.bodyAfter = rules.pattern("acting.body_after");
         this.bodyOfBefore = rules.pattern("acting.body_of_before");
         this.unitTail = rules.pattern("acting.unit_tail");
@@ -96,6 +99,16 @@ final class ActingPlaces {
         return false;
     }
 
+    /** Where the last match of {@code p} in {@code s} starts, or -1. */
+    private static int lastStart(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
+    }
+
     /** A place that acts in the encounter: a delegation, its officials or authorities, the subject of the meeting verb. */
     boolean acts(ArticleDoc doc, PlaceMention p, int focusStart, boolean encounterClause) {
         String t = doc.text();
@@ -107,7 +120,7 @@ final class ActingPlaces {
         }
         // "talks between Cao Bang and Baise officials", "hội đàm giữa Lạng Sơn và Quảng Tây"
         if (encounterClause && between.matcher(before).find()
-                && !cues.has("meeting", before.substring(before.lastIndexOf("between") + 1 > 0 ? before.lastIndexOf("between") + 1 : 0))) {
+                && !cues.has("meeting", before.substring(lastStart(betweenWord, before) + 1))) {
             return true;
         }
         if (bodyAfter.matcher(after).find() || bodyOfBefore.matcher(before).find()) {

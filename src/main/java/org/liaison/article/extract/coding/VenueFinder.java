@@ -32,6 +32,9 @@ final class VenueFinder {
      */
     private final Pattern missionSeat;
     private final Pattern anaphor;
+    /** The anaphor's qualifier (its group 1) that names the country of the unit: Vietnamese, Chinese. */
+    private final Pattern anaphorVn;
+    private final Pattern anaphorCn;
     private final Pattern here;
 
     private final CueBook cues;
@@ -42,6 +45,8 @@ final class VenueFinder {
         this.placeQualifiers = rules.pattern("venue.place_qualifiers");
         this.missionSeat = rules.pattern("venue.mission_seat");
         this.anaphor = rules.pattern("venue.anaphor");
+        this.anaphorVn = rules.pattern("venue.anaphor_vn");
+        this.anaphorCn = rules.pattern("venue.anaphor_cn");
         this.here = rules.pattern("venue.here");
     }
 
@@ -116,8 +121,8 @@ final class VenueFinder {
     }
 
     /** The unit an anaphor at {@code at} points back to: the host's unit named first in this or the sentence before, else the last of that country. */
-    private static LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
-        String country = "vietnamese".equals(qualifier) ? "VN" : "chinese".equals(qualifier) ? "CN" : null;
+    private LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
+        String country = qualifier == null ? null : anaphorVn.matcher(qualifier).matches() ? "VN" : anaphorCn.matcher(qualifier).matches() ? "CN" : null;
         PlaceMention nearest = null;
         for (PlaceMention p : doc.places()) {
             if (p.start() < at && !p.dateline() && p.sentence() >= s.index() - 1
