@@ -46,20 +46,26 @@ public class ArticleExtractor {
 
     /** {@code clock}: "today", the reference of an article without a publication date. */
     public ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, Clock clock) {
+        this(gazetteer, people, themes, clock, new RuleBook());
+    }
+
+    /** {@code rules}: the stages' wording rules; each stage takes its own when it is built, so a missing one stops construction. */
+    ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, Clock clock, RuleBook rules) {
         CueBook cues = new CueBook();
         NameWords words = new NameWords();
         Surnames surnames = new Surnames();
         NameIndex<List<Locality>> placeNames = NameIndex.places(gazetteer);
         this.stages = List.of(
-                new SentenceSplitter(),
-                new PublicationDateFinder(cues),
-                new DateFinder(),
-                new PlaceFinder(placeNames, gazetteer, cues),
-                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words, new PersonNames(gazetteer),
+                new SentenceSplitter(rules),
+                new PublicationDateFinder(cues, rules),
+                new DateFinder(rules),
+                new PlaceFinder(placeNames, gazetteer, cues, rules),
+                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
+                        new PersonNames(gazetteer),
                         List.of()),
-                new EncounterFinder(cues));
+                new EncounterFinder(cues, rules));
         this.implied = new ImpliedByMain(cues);
-        this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes));
+        this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes), rules);
         this.clock = clock;
     }
 

@@ -10,6 +10,7 @@ import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.DateMention;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.WeekdayMention;
@@ -27,8 +28,13 @@ final class DateChooser {
     /** "BEIJING, ": a place and a comma at the start of a line. */
     private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
     private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
-    private static final Pattern SAME_DAY = Pattern.compile("\\b(the same day|on the same day|that same day|cung ngay|trong ngay|ngay hom do)\\b");
     private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
+    /** "The same day": a further exchange on the main exchange's day. */
+    private final Pattern sameDay;
+
+    DateChooser(RuleBook rules) {
+        this.sameDay = rules.pattern("date_choice.same_day");
+    }
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         List<int[]> ranges = new ArrayList<>();
@@ -48,7 +54,7 @@ final class DateChooser {
                 }
             }
         }
-        if (scope instanceof ClauseScope clause && SAME_DAY.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
+        if (scope instanceof ClauseScope clause && sameDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
             // "The same day, Chinh held talks with ...": the main exchange's day
             ExtractedExchange main = clause.main();
             return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);

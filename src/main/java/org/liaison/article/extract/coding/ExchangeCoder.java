@@ -8,6 +8,7 @@ import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.NameIndex;
 import org.liaison.article.extract.NameWords;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.ThemeLexicon;
 import org.liaison.gazetteer.Gazetteer;
@@ -24,7 +25,7 @@ public final class ExchangeCoder {
 
     private final FormatCoder formats;
     private final KindCoder kinds;
-    private final DateChooser dates = new DateChooser();
+    private final DateChooser dates;
     private final ParticipantChooser participants;
     private final VenueFinder venues;
     private final HostLocality hosts;
@@ -32,14 +33,15 @@ public final class ExchangeCoder {
     private final ThemeCoder themes;
 
     public ExchangeCoder(Gazetteer gazetteer, NameIndex<List<Locality>> placeNames, CueBook cues, NameWords words,
-            ThemeLexicon lexicon) {
+            ThemeLexicon lexicon, RuleBook rules) {
         TitleReader titles = new TitleReader(gazetteer, placeNames, cues, words);
         this.formats = new FormatCoder(cues);
         this.kinds = new KindCoder(cues);
         this.participants = new ParticipantChooser(cues, titles, gazetteer, new PassingMentions());
-        this.venues = new VenueFinder(cues);
-        this.hosts = new HostLocality(gazetteer, cues);
-        this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words), titles);
+        this.dates = new DateChooser(rules);
+        this.venues = new VenueFinder(cues, rules);
+        this.hosts = new HostLocality(gazetteer, cues, rules);
+        this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words, rules), titles, rules);
         this.themes = new ThemeCoder(lexicon);
     }
 

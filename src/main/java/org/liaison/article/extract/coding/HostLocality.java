@@ -9,6 +9,7 @@ import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.gazetteer.Gazetteer;
@@ -28,23 +29,30 @@ import org.liaison.gazetteer.LocalityRef;
 final class HostLocality {
 
     /** "a delegation from Guangzhou", "Đoàn công tác của TP.Hoài Bắc", "đoàn đại biểu huyện Lục Xuân, châu Hồng Hà": the visitors' place follows. */
-    private static final Pattern DELEGATION_OF = Pattern.compile("\\b(delegations? (?:of|from)|(?:working |a )?(?:trip|visit) (?:of|by)|doan (?:dai bieu|cong tac|can bo)"
-            + "|doan lanh dao)\\b(?:[^.;:]|(?<=\\btp)\\.){0,45}$");
+    private final Pattern delegationOf;
     /** "the Guangzhou city delegation": the visitors' place comes before. */
-    private static final Pattern DELEGATION_AFTER = Pattern.compile("^\\s*('s\\s+)?(city |province |provincial |municipal |county |district )?(delegation|working delegation)\\b");
+    private final Pattern delegationAfter;
     /** An ambassador or embassy: a visitor of the country named beside it. */
-    private static final Pattern ENVOY = Pattern.compile("\\b(ambassador|embassy|consul(?:ate)? general|dai su|lanh su)\\b");
+    private final Pattern envoy;
+    /** Where the envoy sits ("tại Việt Nam"): no Vietnamese cue. */
+    private final Pattern inVietnam;
     /** The host's verb: the place named before it in the clause is the host's ("the Hải Phòng secretary tiếp xã giao"). */
-    private static final Pattern RECEIVES = Pattern.compile("\\b(received|receives|receiving|welcomed|hosted|tiep|don tiep)\\b(?! tuc| theo| can| thu| nhan)");
-    private static final Pattern PASSIVE = Pattern.compile("\\b(was|were|been|being|duoc)\\s+$");
+    private final Pattern receives;
+    private final Pattern passive;
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;]");
 
     private final Gazetteer gazetteer;
     private final CueBook cues;
 
-    HostLocality(Gazetteer gazetteer, CueBook cues) {
+    HostLocality(Gazetteer gazetteer, CueBook cues, RuleBook rules) {
         this.gazetteer = gazetteer;
         this.cues = cues;
+        this.delegationOf = rules.pattern("host.delegation_of");
+        this.delegationAfter = rules.pattern("host.delegation_after");
+        this.envoy = rules.pattern("host.envoy");
+        this.inVietnam = rules.pattern("host.in_vietnam");
+        this.receives = rules.pattern("host.receives");
+        this.passive = rules.pattern("host.passive");
     }
 
     /** The host's locality, or null when the roles do not tell one host. */
@@ -57,8 +65,8 @@ final class HostLocality {
         int to = scope instanceof MainScope main ? passageEnd(doc, main) : scope.focusEnd();
         String text = doc.text();
         // the participant locality whose leader receives
-        Matcher r = RECEIVES.matcher(text.substring(from, to));
-        if (r.find() && !PASSIVE.matcher(text.substring(Math.max(from, from + r.start() - 10), from + r.start())).find()) {
+        Matcher r = receives.matcher(text.substring(from, to));
+        if (r.find() && !passive.matcher(text.substring(Math.max(from, from + r.start() - 10), from + r.start())).find()) {
             int verb = from + r.start();
             int clauseStart = lastBreak(text, from, verb);
             PlaceMention receiver = null;
@@ -110,12 +118,12 @@ final class HostLocality {
                 return p.locality().country();
             }
         }
-        Matcher envoy = ENVOY.matcher(text.substring(from, to));
+        Matcher envoy = this.envoy.matcher(text.substring(from, to));
         if (envoy.find()) {
             int at = from + envoy.start();
             String around = text.substring(Math.max(from, at - 25), Math.min(to, at + 90));
             boolean cn = cues.has("cn", around);
-            boolean vn = cues.has("vn", around.replaceAll("\\b(in|tai) (viet ?nam)\\b", ""));
+            boolean vn = cues.has("vn", inVietnam.matcher(around).replaceAll(""));
             if (cn != vn) {
                 return cn ? "CN" : "VN";
             }
@@ -128,15 +136,15 @@ final class HostLocality {
     }
 
     /** A place named as the visiting delegation's ("delegation from Guangzhou", "the Guangzhou city delegation"). */
-    private static boolean visiting(ArticleDoc doc, PlaceMention p) {
+    private boolean visiting(ArticleDoc doc, PlaceMention p) {
         String text = doc.text();
         Sentence s = doc.sentence(p.sentence());
         String before = text.substring(Math.max(s.start(), p.start() - 60), p.start());
         String after = text.substring(p.end(), Math.min(s.end(), p.end() + 30));
-        if (DELEGATION_AFTER.matcher(after).find()) {
+        if (delegationAfter.matcher(after).find()) {
             return true;
         }
-        Matcher m = DELEGATION_OF.matcher(before);
+        Matcher m = delegationOf.matcher(before);
         if (!m.find()) {
             return false;
         }

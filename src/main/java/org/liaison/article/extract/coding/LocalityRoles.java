@@ -13,6 +13,7 @@ import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.gazetteer.Gazetteer;
@@ -30,19 +31,24 @@ final class LocalityRoles {
      * Between two places of one list: "Cao Bang, Lang Son, Quang Ninh, and Ha Giang", "Cao Bằng, Lạng Sơn và Hà Giang",
      * "các tỉnh Cao Bằng, tỉnh Lạng Sơn"; a country in brackets may close a list ("Ha Giang (Vietnam) and").
      */
-    private static final Pattern LIST_JOIN = Pattern.compile("^\\s*(,\\s*|,?\\s*(and|va|cung|&)\\s+)(the\\s+)?(tinh |thanh pho |province of |city of )?$");
-    private static final Pattern HOST_OFFICIALS = Pattern.compile("(officials|leaders|leadership|authorities) of the (city|province)|lanh dao (thanh pho|tinh)");
+    private final Pattern listJoin;
+    /** "Ha Giang (Vietnam) and": the bracketed country does not break the list. */
+    private final Pattern bracketedCountry;
+    private final Pattern hostOfficials;
 
     private final Gazetteer gazetteer;
     private final CueBook cues;
     private final ActingPlaces acting;
     private final TitleReader titles;
 
-    LocalityRoles(Gazetteer gazetteer, CueBook cues, ActingPlaces acting, TitleReader titles) {
+    LocalityRoles(Gazetteer gazetteer, CueBook cues, ActingPlaces acting, TitleReader titles, RuleBook rules) {
         this.gazetteer = gazetteer;
         this.cues = cues;
         this.acting = acting;
         this.titles = titles;
+        this.listJoin = rules.pattern("roles.list_join");
+        this.bracketedCountry = rules.pattern("roles.bracketed_country");
+        this.hostOfficials = rules.pattern("roles.host_officials");
     }
 
     List<ExtractedExchange.LocalityRole> assign(ArticleDoc doc, Scope scope, Participants people, LocalityRef venue) {
@@ -83,7 +89,7 @@ final class LocalityRoles {
         }
         if (venue != null) {
             roles.put(venue.code() + "|venue", "venue");
-            if (scope instanceof ClauseScope && HOST_OFFICIALS.matcher(doc.text().substring(scope.focusStart(), scope.focusEnd())).find()) {
+            if (scope instanceof ClauseScope && hostOfficials.matcher(doc.text().substring(scope.focusStart(), scope.focusEnd())).find()) {
                 roles.put(venue.code() + "|participant", "participant");
             }
         }
@@ -108,7 +114,7 @@ final class LocalityRoles {
      * "the Secretaries of the 4 provinces of Cao Bang, Lang Son, Quang Ninh and Ha Giang": an authority named for the
      * first place of a list acts for every place of that list (of the same country).
      */
-    private static List<PlaceMention> listedWith(ArticleDoc doc, List<PlaceMention> actingMentions) {
+    private List<PlaceMention> listedWith(ArticleDoc doc, List<PlaceMention> actingMentions) {
         List<PlaceMention> places = doc.places();
         List<PlaceMention> out = new ArrayList<>();
         String text = doc.text();
@@ -124,7 +130,7 @@ final class LocalityRoles {
                     if (next.sentence() != a.sentence() || !next.locality().country().equals(a.locality().country())
                             || next.locality().code().equals(cur.locality().parent()) || cur.locality().code().equals(next.locality().parent())
                             || second.start() - first.end() > 30
-                            || !LIST_JOIN.matcher(withoutCountry(text.substring(first.end(), second.start()))).matches()) {
+                            || !listJoin.matcher(withoutCountry(text.substring(first.end(), second.start()))).matches()) {
                         break;
                     }
                     out.add(next);
@@ -136,8 +142,8 @@ final class LocalityRoles {
     }
 
     /** "Ha Giang (Vietnam) and": the bracketed country does not break the list. */
-    private static String withoutCountry(String between) {
-        return between.replaceFirst("^\\s*\\((viet ?nam|china|trung quoc)\\)", "");
+    private String withoutCountry(String between) {
+        return bracketedCountry.matcher(between).replaceFirst("");
     }
 
     /**

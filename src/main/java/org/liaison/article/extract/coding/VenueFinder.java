@@ -10,6 +10,7 @@ import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
 import org.liaison.gazetteer.LocalityRef;
@@ -22,22 +23,31 @@ import org.liaison.gazetteer.LocalityRef;
 final class VenueFinder {
 
     /** Sentences after the encounter that still tell of the visit ("welcomed", "thăm", "làm việc"). */
-    private static final Pattern VISIT = Pattern.compile("\\b(visit|tham|lam viec|welcomed|don)\\b");
+    private final Pattern visit;
     /** Words between "in" and the place that do not change where: "in the northern province of". */
-    private static final Pattern PLACE_QUALIFIERS = Pattern.compile("\\b(the|northern|southern|central|capital|border|mountainous|coastal|city of|province of|thanh pho|tinh|thu do|china's|vietnam's|viet nam's)\\b\\s*");
+    private final Pattern placeQualifiers;
     /**
      * "the Chinese Consulate General in Ho Chi Minh City", "Đại sứ quán Trung Quốc tại Việt Nam": where a mission sits, not
      * where the encounter took place ("led by Ambassador Xiong Bo in Lao Cai city" is a venue: a name stands between).
      */
-    private static final Pattern MISSION_SEAT = Pattern.compile("\\b(consul|consulate|ambassador|embassy|lanh su|dai su|tong lanh su)\\w*"
-            + "( general)?( quan)?( of (the )?[a-z']+( [a-z']+)?| trung quoc| viet nam| vietnam| china| nuoc [a-z ]{0,40}?)?\\s+(in|at|tai|o)\\s*$");
-    private static final Pattern ANAPHOR = Pattern.compile("\\b(?:in|at) the (?:(vietnamese|chinese|southern|northern|central|border|coastal|capital) )?(city|province|locality)\\b");
-    private static final Pattern HERE = Pattern.compile("(?s).*\\b(here|tai day)\\b.*");
+    private final Pattern missionSeat;
+    private final Pattern anaphor;
+    /** The anaphor's qualifier (its group 1) that names the country of the unit: Vietnamese, Chinese. */
+    private final Pattern anaphorVn;
+    private final Pattern anaphorCn;
+    private final Pattern here;
 
     private final CueBook cues;
 
-    VenueFinder(CueBook cues) {
+    VenueFinder(CueBook cues, RuleBook rules) {
         this.cues = cues;
+        this.visit = rules.pattern("venue.visit");
+        this.placeQualifiers = rules.pattern("venue.place_qualifiers");
+        this.missionSeat = rules.pattern("venue.mission_seat");
+        this.anaphor = rules.pattern("venue.anaphor");
+        this.anaphorVn = rules.pattern("venue.anaphor_vn");
+        this.anaphorCn = rules.pattern("venue.anaphor_cn");
+        this.here = rules.pattern("venue.here");
     }
 
     LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -53,7 +63,7 @@ final class VenueFinder {
         int focus = main.focusSentence();
         List<Sentence> out = new ArrayList<>();
         main.sentences().stream().filter(c -> c.index() <= focus + 1).forEach(out::add);
-        doc.sentences().stream().filter(c -> c.index() > focus && c.index() <= focus + 4 && VISIT.matcher(c.folded()).find()
+        doc.sentences().stream().filter(c -> c.index() > focus && c.index() <= focus + 4 && visit.matcher(c.folded()).find()
                 && !out.contains(c)).forEach(out::add);
         out.removeIf(c -> c.index() != focus && cues.has("future", c.folded()));
         return out;
@@ -72,9 +82,9 @@ final class VenueFinder {
                 }
                 // wide enough for "in the northern border province of Cao Bang"
                 String before = text.substring(Math.max(from, p.start() - 50), p.start());
-                String near = PLACE_QUALIFIERS.matcher(before).replaceAll("");
+                String near = placeQualifiers.matcher(before).replaceAll("");
                 if (cues.has("venue_before", near) && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
-                        && !MISSION_SEAT.matcher(before).find()) {
+                        && !missionSeat.matcher(before).find()) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
                     for (PlaceMention q : doc.places()) {
@@ -91,7 +101,7 @@ final class VenueFinder {
                 return LocalityRef.of(best.locality());
             }
             // "in the southern city", "in the Vietnamese province": the unit just named
-            Matcher ana = ANAPHOR.matcher(text.substring(from, to));
+            Matcher ana = anaphor.matcher(text.substring(from, to));
             if (ana.find()) {
                 LocalityRef unit = antecedent(doc, s, from + ana.start(), ana.group(1));
                 if (unit != null) {
@@ -99,7 +109,7 @@ final class VenueFinder {
                 }
             }
             // "held talks here": the place of the date line
-            if (HERE.matcher(s.folded()).matches()) {
+            if (here.matcher(s.folded()).matches()) {
                 for (PlaceMention p : doc.places()) {
                     if (p.dateline() || p.sentence() == s.index() && p.start() - s.start() < 30) {
                         return LocalityRef.of(p.locality());
@@ -111,8 +121,8 @@ final class VenueFinder {
     }
 
     /** The unit an anaphor at {@code at} points back to: the host's unit named first in this or the sentence before, else the last of that country. */
-    private static LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
-        String country = "vietnamese".equals(qualifier) ? "VN" : "chinese".equals(qualifier) ? "CN" : null;
+    private LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
+        String country = qualifier == null ? null : anaphorVn.matcher(qualifier).matches() ? "VN" : anaphorCn.matcher(qualifier).matches() ? "CN" : null;
         PlaceMention nearest = null;
         for (PlaceMention p : doc.places()) {
             if (p.start() < at && !p.dateline() && p.sentence() >= s.index() - 1

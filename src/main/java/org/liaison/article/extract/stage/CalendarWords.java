@@ -4,36 +4,48 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.liaison.article.extract.RuleBook;
 
-/** Month and weekday words (English, folded Vietnamese) and the dates they make. */
+/**
+ * Month and weekday words (English, folded Vietnamese; {@code dates.month.N} and {@code dates.weekday.N}
+ * of {@code extraction/rules.tsv}) and the dates they make.
+ */
 final class CalendarWords {
 
-    static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-    static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            + "|thu hai|thu ba|thu tu|thu nam|thu sau|thu bay|chu nhat";
-    private static final List<String> MONTH_PREFIXES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-            "oct", "nov", "dec");
+    private final List<Pattern> months = new ArrayList<>();
+    private final List<Pattern> weekdays = new ArrayList<>();
 
-    private CalendarWords() {
+    CalendarWords(RuleBook rules) {
+        for (int m = 1; m <= 12; m++) {
+            months.add(rules.pattern("dates.month." + m));
+        }
+        for (int d = 1; d <= 7; d++) {
+            weekdays.add(rules.pattern("dates.weekday." + d));
+        }
     }
 
-    /** 1–12 for a month word of {@link #MONTHS}. */
-    static int month(String name) {
-        return MONTH_PREFIXES.indexOf(name.toLowerCase().substring(0, 3)) + 1;
+    /** 1–12 for a month word of {@code dates.months}. */
+    int month(String name) {
+        String w = name.toLowerCase();
+        for (int m = 0; m < months.size(); m++) {
+            if (months.get(m).matcher(w).matches()) {
+                return m + 1;
+            }
+        }
+        return 0;
     }
 
-    static DayOfWeek weekday(String w) {
-        return switch (w) {
-            case "monday", "thu hai" -> DayOfWeek.MONDAY;
-            case "tuesday", "thu ba" -> DayOfWeek.TUESDAY;
-            case "wednesday", "thu tu" -> DayOfWeek.WEDNESDAY;
-            case "thursday", "thu nam" -> DayOfWeek.THURSDAY;
-            case "friday", "thu sau" -> DayOfWeek.FRIDAY;
-            case "saturday", "thu bay" -> DayOfWeek.SATURDAY;
-            default -> DayOfWeek.SUNDAY;
-        };
+    /** The day of a weekday word of {@code dates.weekdays}. */
+    DayOfWeek weekday(String w) {
+        for (int d = 0; d < weekdays.size(); d++) {
+            if (weekdays.get(d).matcher(w).matches()) {
+                return DayOfWeek.of(d + 1);
+            }
+        }
+        return DayOfWeek.SUNDAY;
     }
 
     /** The date, or null for a day that does not exist (31/4). */

@@ -1,7 +1,5 @@
 package org.liaison.article.extract.stage;
 
-import static org.liaison.article.extract.stage.CalendarWords.MONTHS;
-import static org.liaison.article.extract.stage.CalendarWords.month;
 import static org.liaison.article.extract.stage.CalendarWords.safeDate;
 
 import java.time.DayOfWeek;
@@ -12,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.DateMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Stage;
 import org.liaison.article.extract.WeekdayMention;
 
@@ -24,45 +23,61 @@ import org.liaison.article.extract.WeekdayMention;
  */
 public final class DateFinder implements Stage {
 
-    static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-.](\\d{2})[-.](\\d{2})\\b");
-    private static final Pattern EN_DATE = Pattern.compile("\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?"
-            + "(?:\\s*(?:-|to|and)\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?\\b");
-    private static final Pattern EN_DATE_DMY = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\.?(?:,?\\s+(\\d{4}))?\\b");
-    private static final Pattern VI_DATE_WORDS = Pattern.compile("\\bngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s+nam\\s+(\\d{4}))?");
-    private static final Pattern NUM_DATE = Pattern.compile("(?<![\\d/.-])(?:(\\d{1,2})\\s*(?:den|-)\\s*)?(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{4}))?(?![\\d/])");
-    private static final Pattern DAY_WORD_BEFORE = Pattern.compile("\\b(ngay|sang|chieu|toi|trua|dem|hom|tu|den|va|on|since|from|until)\\s*$");
-    static final Pattern WEEKDAY = Pattern.compile("\\b(" + CalendarWords.WEEKDAYS + ")\\b");
-    private static final Pattern RELATIVE = Pattern.compile("\\b(today|yesterday|this morning|this afternoon|hom nay|hom qua|sang nay|chieu nay)\\b");
+    private final Pattern isoDate;
+    private final Pattern enDate;
+    private final Pattern enDateDmy;
+    private final Pattern viDateWords;
+    private final Pattern numDate;
+    private final Pattern dayWordBefore;
+    private final Pattern weekday;
+    private final Pattern relative;
+    private final Pattern yesterday;
+    private final CalendarWords calendar;
+    private final TextYears years;
+
+    public DateFinder(RuleBook rules) {
+        this.isoDate = rules.pattern("dates.iso");
+        this.enDate = rules.pattern("dates.en_month_day");
+        this.enDateDmy = rules.pattern("dates.en_day_month");
+        this.viDateWords = rules.pattern("dates.vi_words");
+        this.numDate = rules.pattern("dates.numeric");
+        this.dayWordBefore = rules.pattern("dates.day_word_before");
+        this.weekday = rules.pattern("dates.weekday_mention");
+        this.relative = rules.pattern("dates.relative");
+        this.yesterday = rules.pattern("dates.yesterday");
+        this.calendar = new CalendarWords(rules);
+        this.years = new TextYears(rules);
+    }
 
     @Override
     public void annotate(ArticleDoc doc) {
         String text = doc.text();
         if (doc.published() == null) {
             // codebook: without a publication date, reason from the years the text gives
-            Integer year = TextYears.latest(text, doc.today().getYear());
+            Integer year = years.latest(text, doc.today().getYear());
             if (year != null) {
                 doc.setTextReference(year == doc.today().getYear() ? doc.today() : LocalDate.of(year, 12, 31));
             }
         }
-        Matcher m = ISO_DATE.matcher(text);
+        Matcher m = isoDate.matcher(text);
         while (m.find()) {
             add(doc, safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), null,
                     m.start(), m.end(), true);
         }
-        m = EN_DATE.matcher(text);
+        m = enDate.matcher(text);
         while (m.find()) {
             Integer endDay = m.group(3) == null ? null : Integer.parseInt(m.group(3));
-            resolve(doc, month(m.group(1)), Integer.parseInt(m.group(2)), endDay, year(m.group(4)), m.start(), m.end());
+            resolve(doc, calendar.month(m.group(1)), Integer.parseInt(m.group(2)), endDay, year(m.group(4)), m.start(), m.end());
         }
-        m = EN_DATE_DMY.matcher(text);
+        m = enDateDmy.matcher(text);
         while (m.find()) {
-            resolve(doc, month(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
+            resolve(doc, calendar.month(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
         }
-        m = VI_DATE_WORDS.matcher(text);
+        m = viDateWords.matcher(text);
         while (m.find()) {
             resolve(doc, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
         }
-        m = NUM_DATE.matcher(text);
+        m = numDate.matcher(text);
         while (m.find()) {
             if (overlaps(doc, m.start(), m.end())) {
                 continue;
@@ -82,15 +97,15 @@ public final class DateFinder implements Stage {
         if (doc.published() == null) {
             takeYearsGivenElsewhere(doc);
         }
-        m = WEEKDAY.matcher(text);
+        m = weekday.matcher(text);
         while (m.find()) {
             doc.weekdays().putIfAbsent(doc.sentenceAt(m.start()),
-                    new WeekdayMention(m.group(1), CalendarWords.weekday(m.group(1)), m.start(), m.end()));
+                    new WeekdayMention(m.group(1), calendar.weekday(m.group(1)), m.start(), m.end()));
         }
-        m = RELATIVE.matcher(text);
+        m = relative.matcher(text);
         while (m.find()) {
             int s = doc.sentenceAt(m.start());
-            if (m.group(1).equals("yesterday") || m.group(1).equals("hom qua")) {
+            if (yesterday.matcher(m.group(1)).matches()) {
                 doc.yesterdaySentences().add(s);
             } else {
                 doc.todaySentences().add(s);
@@ -103,11 +118,11 @@ public final class DateFinder implements Stage {
      * a year or a range it counts only after a word that announces a day ("ngày", "sáng", "on", "từ").
      * The slash form ("29/11") is a date on its own.
      */
-    private static boolean dayShaped(String text, Matcher m) {
+    private boolean dayShaped(String text, Matcher m) {
         if (m.group(1) != null || m.group(4) != null || text.charAt(m.end(2)) == '/') {
             return true;
         }
-        return DAY_WORD_BEFORE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+        return dayWordBefore.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
 
     /** "on September 28" and, in a caption, "September 28, 2023": without a publication date, the same day takes that year. */
@@ -141,7 +156,7 @@ public final class DateFinder implements Stage {
         return false;
     }
 
-    private static void resolve(ArticleDoc doc, int month, int day, Integer endDay, Integer year, int start, int end) {
+    private void resolve(ArticleDoc doc, int month, int day, Integer endDay, Integer year, int start, int end) {
         if (year != null) {
             add(doc, safeDate(year, month, day), endDay == null ? null : safeDate(year, month, endDay), start, end, true);
             return;
@@ -157,9 +172,9 @@ public final class DateFinder implements Stage {
         }
         // Without a publication date, a weekday in the same sentence settles the year.
         if (doc.published() == null) {
-            Matcher w = WEEKDAY.matcher(doc.sentence(doc.sentenceAt(start)).folded());
+            Matcher w = weekday.matcher(doc.sentence(doc.sentenceAt(start)).folded());
             if (w.find()) {
-                DayOfWeek dow = CalendarWords.weekday(w.group(1));
+                DayOfWeek dow = calendar.weekday(w.group(1));
                 for (int back = 0; back < 12 && d != null && d.getDayOfWeek() != dow; back++) {
                     d = safeDate(d.getYear() - 1, month, day);
                 }

@@ -14,6 +14,7 @@ import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.Stage;
 import org.liaison.text.AliasKey;
@@ -35,13 +36,17 @@ public final class EncounterFinder implements Stage {
     /** How far (characters) a recalled encounter's date may lie from its meeting word. */
     private static final int DATE_NEAR_CUE = 120;
     /** "(on )?the same day", "chiều cùng ngày": a sequence marker that keeps the main exchange's day. */
-    private static final Pattern SAME_DAY = Pattern.compile("^\\W*(?:on |also on |later on |later |earlier )?(?:the same|that|(?:sang|trua|chieu|toi) cung|cung) (?:day|morning|afternoon|evening|ngay)\\b");
+    private final Pattern sameDay;
+    /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
+    private final Pattern sidelines;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
 
-    public EncounterFinder(CueBook cues) {
+    public EncounterFinder(CueBook cues, RuleBook rules) {
         this.cues = cues;
+        this.sameDay = rules.pattern("encounters.same_day");
+        this.sidelines = rules.pattern("encounters.sidelines");
     }
 
     @Override
@@ -128,7 +133,7 @@ public final class EncounterFinder implements Stage {
         if ((cues.has("not_exchange", title) || cues.has("not_exchange", opening)) && !cues.has("meeting", title + " " + opening)) {
             return false;
         }
-        if (cues.has("multilateral", lead) && !lead.contains("sidelines") && !lead.contains("ben le")) {
+        if (cues.has("multilateral", lead) && !sidelines.matcher(lead).find()) {
             return false;
         }
         Sentence firstEvent = events.get(0);
@@ -238,7 +243,7 @@ public final class EncounterFinder implements Stage {
             }
             Encounters.Clause dated = datedEncounter(doc, s, mainDate, true);
             boolean marked = cues.has("earlier", s.folded());
-            if (marked && SAME_DAY.matcher(s.folded()).find()) {
+            if (marked && sameDay.matcher(s.folded()).find()) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);

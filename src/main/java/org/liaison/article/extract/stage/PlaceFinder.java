@@ -2,13 +2,13 @@ package org.liaison.article.extract.stage;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.NameIndex;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Sentence;
 import org.liaison.article.extract.Stage;
 import org.liaison.gazetteer.Gazetteer;
@@ -24,21 +24,24 @@ import org.liaison.gazetteer.Locality;
 public final class PlaceFinder implements Stage {
 
     private static final Pattern DATELINE_BEFORE = Pattern.compile("[\\p{L} ,.()/-]*");
-    private static final Pattern DATELINE_AFTER = Pattern.compile("(?s)^\\s*(\\([^)]{2,12}\\)\\s*)?(-|--|–|—|,\\s*("
-            + CalendarWords.MONTHS + ")).*");
-
-    /** Vietnamese unit words that stand before a county-level name (folded tokens). */
-    private static final Set<String> UNIT_WORDS = Set.of("huyen", "tp", "thi xa", "thanh pho", "chau", "quan", "thi tran");
+    private final Pattern datelineAfter;
+    /** Vietnamese unit words that stand before a county-level name (folded tokens, one or two). */
+    private final Pattern unitWords;
+    /** Beside a name both countries use, a word that keeps it Vietnamese. */
+    private final Pattern vietnamNear;
     private static final int MAX_NAME_TOKENS = 3;
 
     private final NameIndex<List<Locality>> placeNames;
     private final Gazetteer gazetteer;
     private final CueBook cues;
 
-    public PlaceFinder(NameIndex<List<Locality>> placeNames, Gazetteer gazetteer, CueBook cues) {
+    public PlaceFinder(NameIndex<List<Locality>> placeNames, Gazetteer gazetteer, CueBook cues, RuleBook rules) {
         this.placeNames = placeNames;
         this.gazetteer = gazetteer;
         this.cues = cues;
+        this.datelineAfter = rules.pattern("places.dateline_after");
+        this.unitWords = rules.pattern("places.unit_words");
+        this.vietnamNear = rules.pattern("places.vietnam_near");
     }
 
     @Override
@@ -65,12 +68,12 @@ public final class PlaceFinder implements Stage {
     }
 
     /** The index of the name's first token after a unit word starting at {@code i} ("thị xã" has two), or {@code i}. */
-    private static int unitWordEnd(List<Folded.Token> tokens, int i) {
+    private int unitWordEnd(List<Folded.Token> tokens, int i) {
         String one = tokens.get(i).text();
-        if (i + 1 < tokens.size() && UNIT_WORDS.contains(one + " " + tokens.get(i + 1).text())) {
+        if (i + 1 < tokens.size() && unitWords.matcher(one + " " + tokens.get(i + 1).text()).matches()) {
             return i + 2;
         }
-        return UNIT_WORDS.contains(one) ? i + 1 : i;
+        return unitWords.matcher(one).matches() ? i + 1 : i;
     }
 
     /** "huyện Mường Tè": the longest capitalised name after the unit word that the gazetteer resolves to one unit. */
@@ -132,12 +135,12 @@ public final class PlaceFinder implements Stage {
         }
         String text = doc.text();
         String around = text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 60));
-        String country = cues.has("cn", around) && !around.contains("viet") ? "CN" : "VN";
+        String country = cues.has("cn", around) && !vietnamNear.matcher(around).find() ? "CN" : "VN";
         return hits.stream().filter(l -> l.country().equals(country)).findFirst().orElse(hits.get(0));
     }
 
     /** "BEIJING, Dec. 30 (Xinhua) --", "Hà Nội (TTXVN) -": a capitalised place at the start of a line, before a dash. */
-    private static boolean isDateline(ArticleDoc doc, int start, int end) {
+    private boolean isDateline(ArticleDoc doc, int start, int end) {
         String text = doc.text();
         Folded f = doc.folded();
         Sentence s = doc.sentence(doc.sentenceAt(start));
@@ -147,6 +150,6 @@ public final class PlaceFinder implements Stage {
             return false;
         }
         String after = text.substring(end, Math.min(text.length(), end + 40));
-        return DATELINE_AFTER.matcher(after).matches() && Character.isUpperCase(f.original.charAt(f.start(start)));
+        return datelineAfter.matcher(after).matches() && Character.isUpperCase(f.original.charAt(f.start(start)));
     }
 }

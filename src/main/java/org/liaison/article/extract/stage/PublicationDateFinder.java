@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Stage;
 
 /**
@@ -14,15 +15,23 @@ import org.liaison.article.extract.Stage;
  */
 public final class PublicationDateFinder implements Stage {
 
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d/])(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})");
-    /** What may stand before a page's numeric date: a label, a time, the line start, a space. */
-    private static final Pattern PAGE_DATE_LABEL = Pattern.compile("(?s).*(date|dang|\\d{1,2}:\\d{2}|^\\s*)\\s*:?\\s*$|(?s).*\\s$");
-    private static final Pattern DATE_PREFIX = Pattern.compile("(?s)^\\s*date\\s+\\d{4}-\\d{2}-\\d{2}");
-
     private final CueBook cues;
+    private final Pattern isoDate;
+    private final Pattern numeric;
+    /** What may stand before a page's numeric date: a label, a time, the line start, a space. */
+    private final Pattern labelBefore;
+    private final Pattern dayWordBefore;
+    private final Pattern datePrefix;
+    private final Pattern pageWord;
 
-    public PublicationDateFinder(CueBook cues) {
+    public PublicationDateFinder(CueBook cues, RuleBook rules) {
         this.cues = cues;
+        this.isoDate = rules.pattern("dates.iso");
+        this.numeric = rules.pattern("publication.numeric");
+        this.labelBefore = rules.pattern("publication.label_before");
+        this.dayWordBefore = rules.pattern("publication.day_word_before");
+        this.datePrefix = rules.pattern("publication.date_prefix");
+        this.pageWord = rules.pattern("publication.page_word");
     }
 
     @Override
@@ -30,8 +39,8 @@ public final class PublicationDateFinder implements Stage {
         LocalDate given = CalendarWords.parseIso(doc.input().published());
         String text = doc.text();
         String head = text.substring(0, Math.min(text.length(), 400));
-        Matcher iso = DateFinder.ISO_DATE.matcher(head);
-        Matcher num = NUMERIC.matcher(head);
+        Matcher iso = isoDate.matcher(head);
+        Matcher num = numeric.matcher(head);
         LocalDate found = null;
         int end = 0;
         if (iso.find()) {
@@ -42,13 +51,13 @@ public final class PublicationDateFinder implements Stage {
         if (num.find() && (found == null || num.start() < iso.start())) {
             LocalDate d = CalendarWords.safeDate(Integer.parseInt(num.group(3)), Integer.parseInt(num.group(2)),
                     Integer.parseInt(num.group(1)));
-            if (d != null && PAGE_DATE_LABEL.matcher(head.substring(Math.max(0, num.start() - 30), num.start())).matches()
-                    && !head.substring(Math.max(0, num.start() - 12), num.start()).contains("ngay")) {
+            if (d != null && labelBefore.matcher(head.substring(Math.max(0, num.start() - 30), num.start())).matches()
+                    && !dayWordBefore.matcher(head.substring(Math.max(0, num.start() - 12), num.start())).find()) {
                 found = d;
                 end = num.end();
             }
         }
-        if (found != null && DATE_PREFIX.matcher(head.substring(0, Math.max(0, end))).matches()) {
+        if (found != null && datePrefix.matcher(head.substring(0, Math.max(0, end))).matches()) {
             // a "date 2023-09-28 <text>" prefix: the rest of the line is the page's content
             doc.setPublication(given != null ? given : found, end);
             return;
@@ -59,7 +68,7 @@ public final class PublicationDateFinder implements Stage {
             lineEnd = doc.sentences().isEmpty() ? end : doc.sentence(sentence).end();
             // only a line that is about the page, not the event, counts as a date line
             String line = text.substring(doc.sentence(sentence).start(), lineEnd);
-            if (cues.has("meeting", line) && !line.contains("date")) {
+            if (cues.has("meeting", line) && !pageWord.matcher(line).find()) {
                 lineEnd = 0;
                 found = given;
             }

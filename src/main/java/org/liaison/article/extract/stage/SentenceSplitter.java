@@ -3,6 +3,7 @@ package org.liaison.article.extract.stage;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.Folded;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Stage;
 
 /**
@@ -11,7 +12,11 @@ import org.liaison.article.extract.Stage;
  */
 public final class SentenceSplitter implements Stage {
 
-    private static final Pattern ABBREVIATION = Pattern.compile("\\b(mr|ms|mrs|dr|st|no|tp|tx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\\.s)\\.$");
+    private final Pattern abbreviation;
+
+    public SentenceSplitter(RuleBook rules) {
+        this.abbreviation = rules.pattern("sentences.abbreviation");
+    }
 
     @Override
     public void annotate(ArticleDoc doc) {
@@ -22,7 +27,7 @@ public final class SentenceSplitter implements Stage {
             char c = t.charAt(i);
             boolean boundary = c == '\n';
             if ((c == '.' || c == '!' || c == '?') && i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))
-                    && !ABBREVIATION.matcher(t.substring(Math.max(0, i - 5), i + 1)).find()) {
+                    && !abbreviation.matcher(t.substring(Math.max(0, i - 5), i + 1)).find()) {
                 int j = i + 1;
                 while (j < t.length() && Character.isWhitespace(t.charAt(j))) {
                     j++;

@@ -2,6 +2,7 @@ package org.liaison.article.extract.stage;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.liaison.article.extract.RuleBook;
 
 /**
  * The year an article without a publication date is written in, as far as its own text tells:
@@ -13,39 +14,40 @@ import java.util.regex.Pattern;
  */
 final class TextYears {
 
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d|\\d[,.])((?:19|20)\\d{2})(?!\\d|[,.]\\d)");
+    private final Pattern year;
     /** What before a year makes it a target, a plan or the end of a period, not a year the article lives in. */
-    private static final Pattern TARGET_BEFORE = Pattern.compile("(?s).*(\\b(by|to|until|till|through|towards?|vision|den|toi|tam nhin"
-            + "|dinh huong|truoc)\\s+(the\\s+)?(nam\\s+|year\\s+)?|\\d{4}\\s*[-/]\\s*)$");
+    private final Pattern targetBefore;
     /** What after a number makes it an amount ("2020 tons", "1990 người"), not a year. */
-    private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s*(tons?|tonnes?|tan|ty|trieu|nghin|million|billion|usd|vnd|km|ha"
-            + "|nguoi|people|delegates|%)\\b");
-    private static final Pattern ANNIVERSARY = Pattern.compile("\\b(\\d{1,3})(?:st|nd|rd|th)\\s+anniversary\\b|\\bky niem (\\d{1,3}) nam\\b"
-            + "|\\b(\\d{1,3})\\s+nam\\s+(?:thiet lap|ngay)\\b");
+    private final Pattern amountAfter;
+    private final Pattern anniversary;
 
-    private TextYears() {
+    TextYears(RuleBook rules) {
+        this.year = rules.pattern("years.year");
+        this.targetBefore = rules.pattern("years.target_before");
+        this.amountAfter = rules.pattern("years.amount_after");
+        this.anniversary = rules.pattern("years.anniversary");
     }
 
     /** The latest year the folded text supports, not after {@code maxYear}; null when it names none. */
-    static Integer latest(String text, int maxYear) {
+    Integer latest(String text, int maxYear) {
         Integer latest = null;
         Integer earliest = null;
-        Matcher m = YEAR.matcher(text);
+        Matcher m = year.matcher(text);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));
             String before = text.substring(Math.max(0, m.start() - 20), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12));
-            if (y > maxYear || AMOUNT_AFTER.matcher(after).find()) {
+            if (y > maxYear || amountAfter.matcher(after).find()) {
                 continue;
             }
             earliest = earliest == null ? y : Math.min(earliest, y);
-            if (!TARGET_BEFORE.matcher(before).matches()) {
+            if (!targetBefore.matcher(before).matches()) {
                 latest = latest == null ? y : Math.max(latest, y);
             }
         }
         if (earliest != null) {
             // "the 10th anniversary" of the earliest event the text dates: the year it is celebrated in
-            Matcher a = ANNIVERSARY.matcher(text);
+            Matcher a = anniversary.matcher(text);
             while (a.find()) {
                 String n = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : a.group(3);
                 int y = earliest + Integer.parseInt(n);
