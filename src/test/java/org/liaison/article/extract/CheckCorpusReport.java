@@ -17,12 +17,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * written for the project that the extractor was not tuned on. A measurement, not a gate: it prints
  * the figures and asserts only that every file parses and carries a gold block. Run with
  * {@code ./mvnw -B -o test -Dtest=CheckCorpusReport -Dcheckset=true -Dsurefire.failIfNoSpecifiedTests=false};
- * add {@code -Dcheckset.dump=true} to print each article's extracted exchanges as JSON.
+ * add {@code -Dcheckset.dump=true} to print each article's extracted exchanges as JSON, and
+ * {@code -Dcheckset.dir=src/test/resources/corpus/check2} to score the second, final check set
+ * (measured only, never tuned on).
  */
 @EnabledIfSystemProperty(named = "checkset", matches = "true")
 class CheckCorpusReport {
 
-    static final Path CHECK = Path.of("src/test/resources/corpus/check");
+    static final Path CHECK = Path.of(System.getProperty("checkset.dir", "src/test/resources/corpus/check"));
 
     @Test
     void reportsTheFiguresOnTheCheckSet() throws IOException {
@@ -44,7 +46,7 @@ class CheckCorpusReport {
                         + ExtractionEvaluationTest.MAPPER.valueToTree(ExtractionEvaluationTest.EXTRACTOR.extract(in)));
             }
         }
-        ExtractionEvaluationTest.print("Extraction on the check set (" + files.size() + " articles)",
+        ExtractionEvaluationTest.print("Extraction on the check set " + CHECK.getFileName() + " (" + files.size() + " articles)",
                 ExtractionEvaluationTest.evaluate(CHECK));
     }
 }
