@@ -58,8 +58,14 @@ public final class DateFinder implements Stage {
         String text = doc.text();
         if (doc.published() == null) {
             // codebook: without a publication date, reason from the years the text gives
+            Integer reviewed = years.reviewed(text, doc.today().getYear());
             Integer year = years.latest(text, doc.today().getYear());
-            if (year != null) {
+            if (reviewed != null) {
+                // a year's results are reviewed from its November to the October after (a year-end meeting, or early next year);
+                // the plan year the title may name ("hợp tác năm 2025") is not yet the meeting's
+                LocalDate ref = LocalDate.of(reviewed + 1, 10, 31);
+                doc.setTextReference(ref.isAfter(doc.today()) ? doc.today() : ref);
+            } else if (year != null) {
                 doc.setTextReference(year == doc.today().getYear() ? doc.today() : LocalDate.of(year, 12, 31));
             }
         }
