@@ -3,6 +3,7 @@ package org.liaison.article.extract.coding;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
@@ -44,13 +45,14 @@ final class DateChooser {
             main.sentences().stream().filter(c -> c.start() >= main.focusEnd() && c.index() <= main.focusSentence() + 2)
                     .forEach(c -> ranges.add(new int[] { c.start(), c.end() }));
         }
+        // a day before a month: "in March 2019" beside "on March 22" is the context, not the date
         for (int[] r : ranges) {
-            for (DateMention d : doc.dates()) {
+            for (DateMention d : doc.dates().stream().sorted(Comparator.comparing(DateMention::monthOnly)).toList()) {
                 if (d.start() >= r[0] && d.start() < r[1] && d.start() >= doc.publicationLineEnd() && !dispatchDate(doc, d)
                         && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
                                 && datelineLike(doc, d))) {
                     evidence.add(doc.evidence("date", d.start(), d.end()));
-                    return new DateChoice(d.date(), d.until(), "day", d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+                    return new DateChoice(d.date(), d.until(), d.precision(), d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.liaison.article.extract.coding;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
@@ -45,13 +46,25 @@ public final class ExchangeCoder {
         this.themes = new ThemeCoder(lexicon);
     }
 
+    /** A further exchange dated the main exchange's day whose clause names no place at all. */
+    private static boolean sameDayElsewhereUnsaid(ArticleDoc doc, ClauseScope clause, DateChoice date) {
+        return clause.main() != null && clause.main().venue() != null && date.date().toString().equals(clause.main().date())
+                && doc.places().stream().noneMatch(p -> !p.dateline() && p.start() < clause.focusEnd() && p.end() > clause.focusStart());
+    }
+
     public ExtractedExchange code(ArticleDoc doc, Scope scope) {
         List<ExtractedExchange.Evidence> evidence = new ArrayList<>();
         String format = formats.code(doc, scope, evidence);
         String kind = kinds.code(doc, scope, evidence);
         DateChoice date = dates.choose(doc, scope, evidence);
         Participants people = participants.choose(doc, scope, evidence);
-        LocalityRef venue = format.equals("online") ? null : venues.find(doc, scope, evidence);
+        // online or by phone, nobody was anywhere together (codebook: venue)
+        boolean remote = format.equals("online") || format.equals("phone");
+        LocalityRef venue = remote ? null : venues.find(doc, scope, evidence);
+        if (venue == null && !remote && scope instanceof ClauseScope clause && sameDayElsewhereUnsaid(doc, clause, date)) {
+            // "Earlier the same day, X called on Y": a further meeting of the visit, that day, in no other place: the main one's
+            venue = clause.main().venue();
+        }
         List<ExtractedExchange.LocalityRole> localities = roles.assign(doc, scope, people, venue);
         if (venue == null && format.equals("in_person")) {
             // no place said: the host locality's, when the roles tell who received whom

@@ -39,6 +39,9 @@ final class HostLocality {
     /** The host's verb: the place named before it in the clause is the host's ("the Hải Phòng secretary tiếp xã giao"). */
     private final Pattern receives;
     private final Pattern passive;
+    /** A venue phrase naming a side's own seat or small unit; Vietnamese unless {@code seatCn} finds a Chinese body in it. */
+    private final Pattern seat;
+    private final Pattern seatCn;
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;]");
 
     private final Gazetteer gazetteer;
@@ -53,6 +56,8 @@ final class HostLocality {
         this.inVietnam = rules.pattern("host.in_vietnam");
         this.receives = rules.pattern("host.receives");
         this.passive = rules.pattern("host.passive");
+        this.seat = rules.pattern("host.seat");
+        this.seatCn = rules.pattern("host.seat_cn");
     }
 
     /** The host's locality, or null when the roles do not tell one host. */
@@ -77,6 +82,18 @@ final class HostLocality {
             }
             if (receiver != null && !visiting(doc, receiver)) {
                 return LocalityRef.of(receiver.locality());
+            }
+        }
+        // "tại trụ sở UBND tỉnh", "at the provincial People's Committee headquarters", "tại thị trấn Đồng Đăng":
+        // a seat of one side's own body, or a town of that side the gazetteer lacks: that side's participant locality
+        String seatSide = seatCountry(text.substring(scope.focusStart(), scope.focusEnd()));
+        if (seatSide != null) {
+            List<ExtractedExchange.LocalityRole> seated = participants.stream().filter(p -> p.country().equals(seatSide)).toList();
+            if (seated.size() == 1) {
+                Locality host = gazetteer.byCode(seated.get(0).code());
+                if (host != null) {
+                    return LocalityRef.of(host);
+                }
             }
         }
         String visitor = visitorCountry(doc, scope, from, to);
@@ -108,6 +125,15 @@ final class HostLocality {
 
     private static boolean isParticipant(List<ExtractedExchange.LocalityRole> participants, Locality l) {
         return participants.stream().anyMatch(p -> p.code().equals(l.code()));
+    }
+
+    /** The side whose own seat or town the focus puts the encounter in, or null. */
+    private String seatCountry(String focus) {
+        Matcher m = seat.matcher(focus);
+        if (!m.find()) {
+            return null;
+        }
+        return seatCn.matcher(m.group()).find() ? "CN" : "VN";
     }
 
     /** The country of the visiting side: a delegation's place, an envoy's country, or the other side of a visit the main exchange placed abroad. */

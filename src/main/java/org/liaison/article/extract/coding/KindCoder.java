@@ -21,6 +21,7 @@ final class KindCoder {
     private static final List<String> KINDS = List.of("workshop", "talks", "courtesy_call", "signing", "ceremony", "meeting_kind");
     /** What the next sentence may tell when the focus says only "met" or nothing: a ceremony there is another event. */
     private static final List<String> SPECIFIC_AFTER = List.of("workshop", "talks", "courtesy_call", "signing");
+    private static final List<String> SPECIFIC_AFTER_MEETING = List.of("workshop", "talks", "courtesy_call");
 
     private final CueBook cues;
 
@@ -38,7 +39,9 @@ final class KindCoder {
         // the encounter's own clause names no specific kind: the next encounter sentence may ("... arrived. The two sides held talks")
         Passage next = next(doc, scope);
         if (next != null) {
-            String specific = firstKind(doc, next, SPECIFIC_AFTER, evidence);
+            // after a clause that names a meeting or conference, the sides signing its minutes or a plan close that meeting:
+            // its main business was not the signing (codebook 1.1)
+            String specific = firstKind(doc, next, kind == null ? SPECIFIC_AFTER : SPECIFIC_AFTER_MEETING, evidence);
             if (specific != null) {
                 if (kind != null) {
                     evidence.remove(before); // the focus's "met" is not the evidence of the kind coded

@@ -64,8 +64,9 @@ final class LocalityRoles {
             main.sentences().forEach(c -> scopeSentences.add(c.index()));
         }
         List<PlaceMention> actingMentions = new ArrayList<>();
+        int pageEnd = pageEnd(doc);
         for (PlaceMention p : doc.places()) {
-            if (p.dateline()) {
+            if (p.dateline() || notAPlace(doc, p, pageEnd)) {
                 continue;
             }
             boolean inFocus = scope.inFocus(p.start());
@@ -95,7 +96,7 @@ final class LocalityRoles {
         }
         if (scope instanceof MainScope) { // the other places the article names
             for (PlaceMention p : doc.places()) {
-                if (!p.dateline() && !roles.containsKey(p.locality().code() + "|participant")
+                if (!p.dateline() && !notAPlace(doc, p, pageEnd) && !roles.containsKey(p.locality().code() + "|participant")
                         && !roles.containsKey(p.locality().code() + "|venue")) {
                     roles.put(p.locality().code() + "|mentioned", "mentioned");
                 }
@@ -108,6 +109,31 @@ final class LocalityRoles {
             out.add(new ExtractedExchange.LocalityRole(l.code(), l.name(), l.country(), role));
         });
         return out;
+    }
+
+    /**
+     * A place mention that names no place of this article's exchange: one inside a person's name ("Phó Thủ tướng Trần
+     * Hồng Hà" is not Honghe), or one in the page's other items after "Related news" / "Tin liên quan".
+     */
+    private static boolean notAPlace(ArticleDoc doc, PlaceMention p, int pageEnd) {
+        return p.start() >= pageEnd || doc.persons().stream().anyMatch(m -> m.start() < p.end() && m.end() > p.start());
+    }
+
+    /** Where the article ends and the page's other items begin: the first sentence or line that opens them, or the text's end. */
+    private int pageEnd(ArticleDoc doc) {
+        String text = doc.text();
+        for (Sentence s : doc.sentences()) {
+            int lineStart = s.start();
+            while (lineStart >= 0 && lineStart < s.end()) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                lineEnd = lineEnd < 0 || lineEnd > s.end() ? s.end() : lineEnd;
+                if (cues.has("page_noise", text.substring(lineStart, lineEnd))) {
+                    return lineStart;
+                }
+                lineStart = lineEnd + 1;
+            }
+        }
+        return text.length();
     }
 
     /**

@@ -36,6 +36,8 @@ final class VenueFinder {
     private final Pattern anaphorVn;
     private final Pattern anaphorCn;
     private final Pattern here;
+    /** "tại Khu cảnh quan thác Bản Giốc, huyện Trùng Khánh": a site the gazetteer lacks, then the unit it lies in. */
+    private final Pattern phraseUnit;
 
     private final CueBook cues;
 
@@ -48,6 +50,7 @@ final class VenueFinder {
         this.anaphorVn = rules.pattern("venue.anaphor_vn");
         this.anaphorCn = rules.pattern("venue.anaphor_cn");
         this.here = rules.pattern("venue.here");
+        this.phraseUnit = rules.pattern("venue.phrase_unit");
     }
 
     LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -83,7 +86,8 @@ final class VenueFinder {
                 // wide enough for "in the northern border province of Cao Bang"
                 String before = text.substring(Math.max(from, p.start() - 50), p.start());
                 String near = placeQualifiers.matcher(before).replaceAll("");
-                if (cues.has("venue_before", near) && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
+                if ((cues.has("venue_before", near) || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
+                        && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
                         && !missionSeat.matcher(before).find()) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
@@ -97,6 +101,7 @@ final class VenueFinder {
                 }
             }
             if (best != null) {
+                best = cityOf(doc, sentences, s, best);
                 evidence.add(doc.evidence("venue", best.start(), best.end()));
                 return LocalityRef.of(best.locality());
             }
@@ -118,6 +123,33 @@ final class VenueFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * A province chosen as the venue, and a later encounter sentence of the same exchange that puts the
+     * encounter in one of its cities ("visited Yunnan ... In the afternoon, in Kunming city, X received"):
+     * the city, the most specific unit (codebook: venue).
+     */
+    private PlaceMention cityOf(ArticleDoc doc, List<Sentence> sentences, Sentence chosen, PlaceMention province) {
+        if (!province.locality().level().equals("province")) {
+            return province;
+        }
+        String text = doc.text();
+        for (Sentence s : sentences) {
+            if (s.index() <= chosen.index()) {
+                continue;
+            }
+            for (PlaceMention q : doc.places()) {
+                if (q.dateline() || q.start() < s.start() || q.start() >= s.end() || !province.locality().code().equals(q.locality().parent())) {
+                    continue;
+                }
+                String before = text.substring(Math.max(s.start(), q.start() - 50), q.start());
+                if (cues.has("venue_before", placeQualifiers.matcher(before).replaceAll("")) && !missionSeat.matcher(before).find()) {
+                    return q;
+                }
+            }
+        }
+        return province;
     }
 
     /** The unit an anaphor at {@code at} points back to: the host's unit named first in this or the sentence before, else the last of that country. */

@@ -32,6 +32,8 @@ public final class DateFinder implements Stage {
     private final Pattern weekday;
     private final Pattern relative;
     private final Pattern yesterday;
+    private final Pattern monthOnly;
+    private final Pattern lastYear;
     private final CalendarWords calendar;
     private final TextYears years;
 
@@ -45,6 +47,8 @@ public final class DateFinder implements Stage {
         this.weekday = rules.pattern("dates.weekday_mention");
         this.relative = rules.pattern("dates.relative");
         this.yesterday = rules.pattern("dates.yesterday");
+        this.monthOnly = rules.pattern("dates.month_only");
+        this.lastYear = rules.pattern("dates.last_year");
         this.calendar = new CalendarWords(rules);
         this.years = new TextYears(rules);
     }
@@ -54,8 +58,14 @@ public final class DateFinder implements Stage {
         String text = doc.text();
         if (doc.published() == null) {
             // codebook: without a publication date, reason from the years the text gives
+            Integer reviewed = years.reviewed(text, doc.today().getYear());
             Integer year = years.latest(text, doc.today().getYear());
-            if (year != null) {
+            if (reviewed != null) {
+                // a year's results are reviewed from its November to the October after (a year-end meeting, or early next year);
+                // the plan year the title may name ("hợp tác năm 2025") is not yet the meeting's
+                LocalDate ref = LocalDate.of(reviewed + 1, 10, 31);
+                doc.setTextReference(ref.isAfter(doc.today()) ? doc.today() : ref);
+            } else if (year != null) {
                 doc.setTextReference(year == doc.today().getYear() ? doc.today() : LocalDate.of(year, 12, 31));
             }
         }
@@ -93,6 +103,7 @@ public final class DateFinder implements Stage {
                 resolve(doc, month, day, null, year(m.group(4)), m.start(), m.end());
             }
         }
+        months(doc, text);
         doc.dates().sort(Comparator.comparingInt(DateMention::start));
         if (doc.published() == null) {
             takeYearsGivenElsewhere(doc);
@@ -140,6 +151,32 @@ public final class DateFinder implements Stage {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * "in March 2019", "in March this year", "vào tháng 3/2023", "tháng 11 năm ngoái": a month without a day, kept
+     * at month precision (a recalled exchange may be dated so). A month with no year word is not taken: "in March" is
+     * as often a plan as a past month.
+     */
+    private void months(ArticleDoc doc, String text) {
+        Matcher m = monthOnly.matcher(text);
+        LocalDate ref = doc.referenceDate();
+        while (m.find()) {
+            int month = m.group(1) != null ? calendar.month(m.group(1)) : Integer.parseInt(m.group(3));
+            String year = m.group(1) != null ? m.group(2) : m.group(4);
+            int y;
+            boolean given = Character.isDigit(year.charAt(0));
+            if (given) {
+                y = Integer.parseInt(year);
+            } else {
+                y = lastYear.matcher(year).matches() ? ref.getYear() - 1 : ref.getYear();
+            }
+            LocalDate d = month < 1 || month > 12 ? null : LocalDate.of(y, month, 1);
+            if (d == null || overlaps(doc, m.start(), m.end())) {
+                continue;
+            }
+            doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), given || doc.published() != null, "month"));
         }
     }
 

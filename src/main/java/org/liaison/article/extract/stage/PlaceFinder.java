@@ -27,6 +27,8 @@ public final class PlaceFinder implements Stage {
     private final Pattern datelineAfter;
     /** Vietnamese unit words that stand before a county-level name (folded tokens, one or two). */
     private final Pattern unitWords;
+    /** The unit words of a district or county only (never of a province): "huyện", "quận", "thị xã". */
+    private final Pattern districtWords;
     /** Beside a name both countries use, a word that keeps it Vietnamese. */
     private final Pattern vietnamNear;
     private static final int MAX_NAME_TOKENS = 3;
@@ -41,6 +43,7 @@ public final class PlaceFinder implements Stage {
         this.cues = cues;
         this.datelineAfter = rules.pattern("places.dateline_after");
         this.unitWords = rules.pattern("places.unit_words");
+        this.districtWords = rules.pattern("places.district_words");
         this.vietnamNear = rules.pattern("places.vietnam_near");
     }
 
@@ -80,7 +83,11 @@ public final class PlaceFinder implements Stage {
     private void unitWordFirst(ArticleDoc doc, List<Folded.Token> tokens, int at) {
         Folded f = doc.folded();
         int start = tokens.get(at).start();
-        if (!Character.isUpperCase(f.original.charAt(f.start(start))) || covered(doc, start)) {
+        if (!Character.isUpperCase(f.original.charAt(f.start(start)))) {
+            return;
+        }
+        if (covered(doc, start)) {
+            countyNotProvince(doc, tokens, at, start);
             return;
         }
         for (int n = Math.min(MAX_NAME_TOKENS, tokens.size() - at); n >= 1; n--) {
@@ -92,6 +99,27 @@ public final class PlaceFinder implements Stage {
             if (lookup.found() && gazetteer.isPlaceName(f.originalSpan(start, end))) {
                 add(doc, lookup.candidates(), start, end);
                 return;
+            }
+        }
+    }
+
+    /**
+     * "huyện Trùng Khánh" is Cao Bằng's district, not Chongqing: a province is never called by a district word, so a
+     * province matched right after one gives way to the district of that name (of either country).
+     */
+    private void countyNotProvince(ArticleDoc doc, List<Folded.Token> tokens, int at, int start) {
+        String word = tokens.get(at - 1).text();
+        PlaceMention hit = doc.places().stream().filter(p -> p.start() == start).findFirst().orElse(null);
+        if (hit == null || !hit.locality().level().equals("province") || !districtWords.matcher(word).matches()) {
+            return;
+        }
+        String name = doc.folded().originalSpan(start, hit.end());
+        for (String country : List.of("VN", "CN")) {
+            for (Locality l : gazetteer.resolve(name, country).candidates()) {
+                if (!l.code().equals(hit.locality().code())) {
+                    doc.places().set(doc.places().indexOf(hit), new PlaceMention(l, hit.start(), hit.end(), hit.sentence(), hit.dateline()));
+                    return;
+                }
             }
         }
     }

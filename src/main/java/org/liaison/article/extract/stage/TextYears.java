@@ -20,12 +20,31 @@ final class TextYears {
     /** What after a number makes it an amount ("2020 tons", "1990 người"), not a year. */
     private final Pattern amountAfter;
     private final Pattern anniversary;
+    /** What before a year says the sides reviewed that year's results. */
+    private final Pattern reviewBefore;
 
     TextYears(RuleBook rules) {
         this.year = rules.pattern("years.year");
         this.targetBefore = rules.pattern("years.target_before");
         this.amountAfter = rules.pattern("years.amount_after");
         this.anniversary = rules.pattern("years.anniversary");
+        this.reviewBefore = rules.pattern("years.review_before");
+    }
+
+    /**
+     * The latest year whose results the text says the sides reviewed ("kết quả hợp tác năm 2024", "reviewed the results
+     * of cooperation in 2023"), or null. Such a review is held from the November of that year to the October after.
+     */
+    Integer reviewed(String text, int maxYear) {
+        Integer latest = null;
+        Matcher m = year.matcher(text);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (y <= maxYear && reviewBefore.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                latest = latest == null ? y : Math.max(latest, y);
+            }
+        }
+        return latest;
     }
 
     /** The latest year the folded text supports, not after {@code maxYear}; null when it names none. */
