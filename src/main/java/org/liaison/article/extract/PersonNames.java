@@ -41,9 +41,9 @@ public final class PersonNames {
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
     private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
-            "title_end", "passing_before", "passing_after", "passing_name", "attending");
+            "title_end", "passing_before", "passing_after", "passing_name", "attending", "credit");
     /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
-    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending");
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending", "credit");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
@@ -392,6 +392,11 @@ public final class PersonNames {
                     i++; // "Ông Nguyễn Văn Nên": the honorific, not the family name Ông
                     continue;
                 }
+                int inside = capitalisedPhraseEnd(i);
+                if (inside > i + 1) {
+                    i = inside; // "Bộ Công Thương Nguyễn Hồng Diên": Thương ends the ministry's name, it starts no person's
+                    continue;
+                }
                 Candidate c = shapeAt(i);
                 if (c == null) {
                     i++;
@@ -496,6 +501,31 @@ public final class PersonNames {
                 }
             }
             return true;
+        }
+
+        /**
+         * The word after a title or organisation name that starts at word {@code i} and is written capitalised in every
+         * word ("Bộ Công Thương", "Party Secretary"), or -1: its last word is part of the name of the body, not a family
+         * name, even when it is spelt like one. A name with a lower-case word ("Bộ trưởng", "Tỉnh ủy") is not skipped, so
+         * that a pattern reaching over a following word cannot swallow the name after it.
+         */
+        private int capitalisedPhraseEnd(int i) {
+            int at = words.get(i).start();
+            int end = -1;
+            for (Phrase p : titlesAndOrganisations) {
+                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
+                if (m.lookingAt()) {
+                    end = Math.max(end, m.end());
+                }
+            }
+            int j = i;
+            while (j < words.size() && words.get(j).end() <= end) {
+                if (!words.get(j).capital() || j > i && !inRun(j - 1, j)) {
+                    return -1;
+                }
+                j++;
+            }
+            return end > 0 && j > i && words.get(j - 1).end() == end ? j : -1;
         }
 
         private boolean startsPhrase(List<Phrase> phrases, int at) {

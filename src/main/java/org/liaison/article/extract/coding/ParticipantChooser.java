@@ -29,6 +29,12 @@ final class ParticipantChooser {
 
     /** A word boundary, tested at one position (see {@link #capitalisedWordAt}). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b");
+    /** What opens a headline link in a list of related articles ("• …", "» …", "- …"). */
+    private static final Pattern LINK_BULLET = Pattern.compile("[•·»›►▶▪◦■●○*+\\-–]");
+    /** A line longer than this without a bullet is prose, not a headline. */
+    private static final int HEADLINE_MAX = 160;
+    /** How many lines above a mention a related-news heading is looked for. */
+    private static final int LINK_LIST_LINES = 12;
 
     private final CueBook cues;
     private final TitleReader titles;
@@ -47,6 +53,9 @@ final class ParticipantChooser {
         for (PersonMention p : doc.persons()) {
             if (passing.passing(doc, p)) {
                 continue; // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken
+            }
+            if (inLinkList(doc, p)) {
+                continue; // "Related news / • Deputy FM receives Ambassador X": another article's headline
             }
             if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
                 chosen.add(p);
@@ -76,6 +85,31 @@ final class ParticipantChooser {
             namedByShortForm(doc, clause, byName);
         }
         return new Participants(chosen, byName, localities);
+    }
+
+    /**
+     * The mention stands in a list of links to other articles: its line, or a line above it reached over only headline
+     * lines (short, or opened by a bullet), is a heading such as "Related news" / "TIN LIÊN QUAN" (cue {@code page_noise}).
+     * A paragraph of prose in between ends the search, so a heading the page puts before the article keeps its people.
+     */
+    private boolean inLinkList(ArticleDoc doc, PersonMention p) {
+        String t = doc.folded().text;
+        int lineEnd = t.indexOf('\n', p.start());
+        lineEnd = lineEnd < 0 ? t.length() : lineEnd;
+        for (int lines = 0; lines < LINK_LIST_LINES && lineEnd > 0; lines++) {
+            int lineStart = t.lastIndexOf('\n', lineEnd - 1) + 1;
+            String line = t.substring(lineStart, lineEnd).strip();
+            if (!line.isEmpty()) {
+                if (cues.has("page_noise", line)) {
+                    return true;
+                }
+                if (line.length() > HEADLINE_MAX && !LINK_BULLET.matcher(line).lookingAt()) {
+                    return false;
+                }
+            }
+            lineEnd = lineStart - 1;
+        }
+        return false;
     }
 
     private boolean takesPart(ArticleDoc doc, MainScope scope, PersonMention p) {
