@@ -41,9 +41,11 @@ public final class PersonNames {
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
     private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
-            "title_end", "passing_before", "passing_after", "passing_name", "attending", "credit");
+            "title_end", "passing_before", "passing_after", "passing_name", "attending", "credit", "delegation",
+            "delegation_head_before", "delegation_head_after");
     /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
-    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending", "credit");
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending", "credit", "delegation",
+            "delegation_head_before", "delegation_head_after");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");

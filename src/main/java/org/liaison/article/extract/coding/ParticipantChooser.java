@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.DateMention;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.MainScope;
@@ -40,6 +41,7 @@ final class ParticipantChooser {
     private final TitleReader titles;
     private final Gazetteer gazetteer;
     private final PassingMentions passing;
+    private final DelegationHeads delegations = new DelegationHeads();
 
     ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer, PassingMentions passing) {
         this.cues = cues;
@@ -83,6 +85,7 @@ final class ParticipantChooser {
         }
         if (scope instanceof ClauseScope clause) {
             namedByShortForm(doc, clause, byName);
+            ledByMainHead(doc, clause, byName, localities);
         }
         return new Participants(chosen, byName, localities);
     }
@@ -140,6 +143,42 @@ final class ParticipantChooser {
                 byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, null));
             }
         }
+    }
+
+    /**
+     * "Ngày 13/7, đoàn đã làm việc với …": a further exchange of the delegation on another day of its trip names no one
+     * of it, yet its head, named as such where the main exchange is told, leads this stop too. Side talks "on the
+     * occasion" of the main one, with no day of their own, may be held by other members: no one is taken over there.
+     */
+    private void ledByMainHead(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName,
+            Map<String, String> localities) {
+        if (!delegations.namesDelegation(doc, clause.focusStart(), clause.focusEnd()) || !anotherDay(doc, clause)) {
+            return;
+        }
+        for (ExtractedExchange.Participant p : clause.main().participants()) {
+            if (byName.containsKey(p.name())) {
+                continue;
+            }
+            for (PersonMention m : doc.persons()) {
+                if (m.name().equals(p.name()) && m.start() < clause.focusStart() && delegations.heads(doc, m)) {
+                    byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, p.locality()));
+                    if (p.locality() != null) {
+                        localities.put(p.name(), p.locality().code()); // the head acts for the same locality as at the main exchange
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The clause's sentence names a day other than the main exchange's. */
+    private static boolean anotherDay(ArticleDoc doc, ClauseScope clause) {
+        for (DateMention d : doc.dates()) {
+            if (d.sentence() == clause.sentence().index() && clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code word} occurs in the folded {@code text} (starting at folded offset {@code base}) as a word capitalised in the original. */
