@@ -83,6 +83,8 @@ public final class PersonNames {
     private final List<Phrase> sideWords = new ArrayList<>();
     private final List<Phrase> titleEnds = new ArrayList<>();
     private final Set<String> abbreviations = new HashSet<>();
+    /** Lower-case unit words after which a name shape is a place ("Dong Dang town"). */
+    private final Set<String> placeUnits = new HashSet<>();
     private final List<Phrase> titlesAndOrganisations = new ArrayList<>();
     private final Set<String> connectors = new HashSet<>();
     private final Pattern vietnameseSyllable;
@@ -209,9 +211,16 @@ public final class PersonNames {
             }
             abbreviations.add(a);
         }
+        TsvFile.Row units = required(shapes, "place_units");
+        for (String u : TsvFile.list(units.cell(1))) {
+            if (!u.matches("[a-z]+")) {
+                throw units.error("place unit '" + u + "' must be one folded word");
+            }
+            placeUnits.add(u);
+        }
         for (String key : shapes.keySet()) {
             if (!Set.of("vietnamese_syllable", "vietnamese_given_max", "pinyin_given_max", "window_before", "window_after",
-                    "gap_words_max", "abbreviations").contains(key)) {
+                    "gap_words_max", "abbreviations", "place_units").contains(key)) {
                 throw shapes.get(key).error("unknown key '" + key + "'");
             }
         }
@@ -411,7 +420,7 @@ public final class PersonNames {
                     i++; // "Ho Chi Minh City", "Đảng Cộng sản": not a name here, but one may start further on
                     continue;
                 }
-                if (isPlace(written(c))) {
+                if (isPlace(written(c)) || placeUnitAfter(c.last())) {
                     i = next;
                     continue;
                 }
@@ -419,6 +428,15 @@ public final class PersonNames {
                 i = next;
             }
             return out;
+        }
+
+        /** The word after word {@code last}, one space on, is a place's unit written in lower case ("… Dong Dang town"). */
+        private boolean placeUnitAfter(int last) {
+            int n = last + 1;
+            if (n >= words.size() || words.get(n).capital() || words.get(n).start() != words.get(last).end() + 1) {
+                return false;
+            }
+            return placeUnits.contains(words.get(n).key());
         }
 
         /** Words from {@code i} (2 or 3 of them, in one run) that name a place of the gazetteer: their count, or 0. */

@@ -122,7 +122,9 @@ final class ParticipantChooser {
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
         boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
-        boolean present = near && (cues.has("present", s.folded()) || passing.listedAsAttending(doc, p));
+        // "… opened on May 5 with the participation of A, …; B, …": a list of attendees after the focus, in its sentence
+        boolean listed = passing.listedAsAttending(doc, p);
+        boolean present = near && (cues.has("present", s.folded()) || listed) || afterFocus && listed && !recalls;
         boolean background = !inFocus && cues.has("background", s.folded());
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told
