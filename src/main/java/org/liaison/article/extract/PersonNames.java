@@ -403,7 +403,7 @@ public final class PersonNames {
                     i++; // "Ông Nguyễn Văn Nên": the honorific, not the family name Ông
                     continue;
                 }
-                int inside = capitalisedPhraseEnd(i);
+                int inside = inRun(i, i + 1) ? capitalisedPhraseEnd(i) : -1;
                 if (inside > i + 1) {
                     i = inside; // "Bộ Công Thương Nguyễn Hồng Diên": Thương ends the ministry's name, it starts no person's
                     continue;

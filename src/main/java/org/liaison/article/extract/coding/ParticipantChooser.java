@@ -97,10 +97,10 @@ final class ParticipantChooser {
      */
     private boolean inLinkList(ArticleDoc doc, PersonMention p) {
         String t = doc.folded().text;
-        int lineEnd = t.indexOf('\n', p.start());
-        lineEnd = lineEnd < 0 ? t.length() : lineEnd;
-        for (int lines = 0; lines < LINK_LIST_LINES && lineEnd > 0; lines++) {
-            int lineStart = t.lastIndexOf('\n', lineEnd - 1) + 1;
+        int lineStart = lineStartBefore(t, p.start());
+        int lineEnd = lineEndAfter(t, p.end());
+        // each scan is bounded by HEADLINE_MAX, so that a long text without line breaks costs no more than its mentions
+        for (int lines = 0; lines < LINK_LIST_LINES && lineStart >= 0 && lineEnd >= 0; lines++) {
             String line = t.substring(lineStart, lineEnd).strip();
             if (!line.isEmpty()) {
                 if (cues.has("page_noise", line)) {
@@ -110,9 +110,33 @@ final class ParticipantChooser {
                     return false;
                 }
             }
+            if (lineStart == 0) {
+                return false;
+            }
             lineEnd = lineStart - 1;
+            lineStart = lineStartBefore(t, lineEnd);
         }
         return false;
+    }
+
+    /** Where the line holding offset {@code at} starts, or -1 if it starts more than a headline's length before. */
+    private static int lineStartBefore(String t, int at) {
+        for (int k = at; k > 0 && at - k <= HEADLINE_MAX; k--) {
+            if (t.charAt(k - 1) == '\n') {
+                return k;
+            }
+        }
+        return at <= HEADLINE_MAX ? 0 : -1;
+    }
+
+    /** Where the line holding offset {@code at} ends, or -1 if it ends more than a headline's length after. */
+    private static int lineEndAfter(String t, int at) {
+        for (int k = at; k < t.length() && k - at <= HEADLINE_MAX; k++) {
+            if (t.charAt(k) == '\n') {
+                return k;
+            }
+        }
+        return t.length() - at <= HEADLINE_MAX ? t.length() : -1;
     }
 
     private boolean takesPart(ArticleDoc doc, MainScope scope, PersonMention p) {

@@ -130,9 +130,12 @@ final class PassingMentions {
      * a credit word and a colon, and only names, commas and "and" stand between the colon and the mention.
      */
     private boolean inCredit(String t, PersonMention p) {
-        int lineStart = t.lastIndexOf('\n', Math.max(0, p.start() - 1)) + 1;
-        if (p.start() - lineStart > CREDIT_REACH) {
-            return false;
+        int lineStart = p.start();
+        while (lineStart > 0 && t.charAt(lineStart - 1) != '\n') {
+            if (p.start() - lineStart > CREDIT_REACH) {
+                return false; // scanned no further, so that a text without line breaks stays linear
+            }
+            lineStart--;
         }
         for (Pattern c : credits) {
             Matcher m = c.matcher(t).region(lineStart, p.start());
