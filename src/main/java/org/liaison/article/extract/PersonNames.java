@@ -41,9 +41,11 @@ public final class PersonNames {
     public static final String SHAPES = "extraction/name-shapes.tsv";
 
     private static final Set<String> KINDS = Set.of("title", "organisation", "honorific", "meeting", "side", "connector",
-            "title_end", "passing_before", "passing_after", "passing_name", "attending");
+            "title_end", "passing_before", "passing_after", "passing_name", "attending", "credit", "delegation",
+            "delegation_head_before", "delegation_head_after");
     /** Kinds of titles.tsv that the participant coding reads (whether a named person took part), not this recogniser. */
-    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending");
+    private static final Set<String> READ_ELSEWHERE = Set.of("passing_before", "passing_after", "passing_name", "attending", "credit", "delegation",
+            "delegation_head_before", "delegation_head_after");
     /** What may stand between a name and a title after it: ", a member of …", " - Ủy viên …". */
     private static final Pattern TITLE_AFTER_LEAD = Pattern.compile(
             "\\s*(?:\\([^()\\n]{1,60}\\)\\s*)?[,\\-:]\\s*(?:(?:the|a|an|also|who is|then|now|currently|concurrently)\\s+)?");
@@ -81,6 +83,8 @@ public final class PersonNames {
     private final List<Phrase> sideWords = new ArrayList<>();
     private final List<Phrase> titleEnds = new ArrayList<>();
     private final Set<String> abbreviations = new HashSet<>();
+    /** Lower-case unit words after which a name shape is a place ("Dong Dang town"). */
+    private final Set<String> placeUnits = new HashSet<>();
     private final List<Phrase> titlesAndOrganisations = new ArrayList<>();
     private final Set<String> connectors = new HashSet<>();
     private final Pattern vietnameseSyllable;
@@ -207,9 +211,16 @@ public final class PersonNames {
             }
             abbreviations.add(a);
         }
+        TsvFile.Row units = required(shapes, "place_units");
+        for (String u : TsvFile.list(units.cell(1))) {
+            if (!u.matches("[a-z]+")) {
+                throw units.error("place unit '" + u + "' must be one folded word");
+            }
+            placeUnits.add(u);
+        }
         for (String key : shapes.keySet()) {
             if (!Set.of("vietnamese_syllable", "vietnamese_given_max", "pinyin_given_max", "window_before", "window_after",
-                    "gap_words_max", "abbreviations").contains(key)) {
+                    "gap_words_max", "abbreviations", "place_units").contains(key)) {
                 throw shapes.get(key).error("unknown key '" + key + "'");
             }
         }
@@ -392,6 +403,11 @@ public final class PersonNames {
                     i++; // "Ông Nguyễn Văn Nên": the honorific, not the family name Ông
                     continue;
                 }
+                int inside = inRun(i, i + 1) ? capitalisedPhraseEnd(i) : -1;
+                if (inside > i + 1) {
+                    i = inside; // "Bộ Công Thương Nguyễn Hồng Diên": Thương ends the ministry's name, it starts no person's
+                    continue;
+                }
                 Candidate c = shapeAt(i);
                 if (c == null) {
                     i++;
@@ -404,7 +420,7 @@ public final class PersonNames {
                     i++; // "Ho Chi Minh City", "Đảng Cộng sản": not a name here, but one may start further on
                     continue;
                 }
-                if (isPlace(written(c))) {
+                if (isPlace(written(c)) || placeUnitAfter(c.last())) {
                     i = next;
                     continue;
                 }
@@ -412,6 +428,15 @@ public final class PersonNames {
                 i = next;
             }
             return out;
+        }
+
+        /** The word after word {@code last}, one space on, is a place's unit written in lower case ("… Dong Dang town"). */
+        private boolean placeUnitAfter(int last) {
+            int n = last + 1;
+            if (n >= words.size() || words.get(n).capital() || words.get(n).start() != words.get(last).end() + 1) {
+                return false;
+            }
+            return placeUnits.contains(words.get(n).key());
         }
 
         /** Words from {@code i} (2 or 3 of them, in one run) that name a place of the gazetteer: their count, or 0. */
@@ -496,6 +521,31 @@ public final class PersonNames {
                 }
             }
             return true;
+        }
+
+        /**
+         * The word after a title or organisation name that starts at word {@code i} and is written capitalised in every
+         * word ("Bộ Công Thương", "Party Secretary"), or -1: its last word is part of the name of the body, not a family
+         * name, even when it is spelt like one. A name with a lower-case word ("Bộ trưởng", "Tỉnh ủy") is not skipped, so
+         * that a pattern reaching over a following word cannot swallow the name after it.
+         */
+        private int capitalisedPhraseEnd(int i) {
+            int at = words.get(i).start();
+            int end = -1;
+            for (Phrase p : titlesAndOrganisations) {
+                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
+                if (m.lookingAt()) {
+                    end = Math.max(end, m.end());
+                }
+            }
+            int j = i;
+            while (j < words.size() && words.get(j).end() <= end) {
+                if (!words.get(j).capital() || j > i && !inRun(j - 1, j)) {
+                    return -1;
+                }
+                j++;
+            }
+            return end > 0 && j > i && words.get(j - 1).end() == end ? j : -1;
         }
 
         private boolean startsPhrase(List<Phrase> phrases, int at) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.DateMention;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.MainScope;
@@ -29,11 +30,18 @@ final class ParticipantChooser {
 
     /** A word boundary, tested at one position (see {@link #capitalisedWordAt}). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b");
+    /** What opens a headline link in a list of related articles ("• …", "» …", "- …"). */
+    private static final Pattern LINK_BULLET = Pattern.compile("[•·»›►▶▪◦■●○*+\\-–]");
+    /** A line longer than this without a bullet is prose, not a headline. */
+    private static final int HEADLINE_MAX = 160;
+    /** How many lines above a mention a related-news heading is looked for. */
+    private static final int LINK_LIST_LINES = 12;
 
     private final CueBook cues;
     private final TitleReader titles;
     private final Gazetteer gazetteer;
     private final PassingMentions passing;
+    private final DelegationHeads delegations = new DelegationHeads();
 
     ParticipantChooser(CueBook cues, TitleReader titles, Gazetteer gazetteer, PassingMentions passing) {
         this.cues = cues;
@@ -47,6 +55,9 @@ final class ParticipantChooser {
         for (PersonMention p : doc.persons()) {
             if (passing.passing(doc, p)) {
                 continue; // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken
+            }
+            if (inLinkList(doc, p)) {
+                continue; // "Related news / • Deputy FM receives Ambassador X": another article's headline
             }
             if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
                 chosen.add(p);
@@ -74,8 +85,58 @@ final class ParticipantChooser {
         }
         if (scope instanceof ClauseScope clause) {
             namedByShortForm(doc, clause, byName);
+            ledByMainHead(doc, clause, byName, localities);
         }
         return new Participants(chosen, byName, localities);
+    }
+
+    /**
+     * The mention stands in a list of links to other articles: its line, or a line above it reached over only headline
+     * lines (short, or opened by a bullet), is a heading such as "Related news" / "TIN LIÊN QUAN" (cue {@code page_noise}).
+     * A paragraph of prose in between ends the search, so a heading the page puts before the article keeps its people.
+     */
+    private boolean inLinkList(ArticleDoc doc, PersonMention p) {
+        String t = doc.folded().text;
+        int lineStart = lineStartBefore(t, p.start());
+        int lineEnd = lineEndAfter(t, p.end());
+        // each scan is bounded by HEADLINE_MAX, so that a long text without line breaks costs no more than its mentions
+        for (int lines = 0; lines < LINK_LIST_LINES && lineStart >= 0 && lineEnd >= 0; lines++) {
+            String line = t.substring(lineStart, lineEnd).strip();
+            if (!line.isEmpty()) {
+                if (cues.has("page_noise", line)) {
+                    return true;
+                }
+                if (line.length() > HEADLINE_MAX && !LINK_BULLET.matcher(line).lookingAt()) {
+                    return false;
+                }
+            }
+            if (lineStart == 0) {
+                return false;
+            }
+            lineEnd = lineStart - 1;
+            lineStart = lineStartBefore(t, lineEnd);
+        }
+        return false;
+    }
+
+    /** Where the line holding offset {@code at} starts, or -1 if it starts more than a headline's length before. */
+    private static int lineStartBefore(String t, int at) {
+        for (int k = at; k > 0 && at - k <= HEADLINE_MAX; k--) {
+            if (t.charAt(k - 1) == '\n') {
+                return k;
+            }
+        }
+        return at <= HEADLINE_MAX ? 0 : -1;
+    }
+
+    /** Where the line holding offset {@code at} ends, or -1 if it ends more than a headline's length after. */
+    private static int lineEndAfter(String t, int at) {
+        for (int k = at; k < t.length() && k - at <= HEADLINE_MAX; k++) {
+            if (t.charAt(k) == '\n') {
+                return k;
+            }
+        }
+        return t.length() - at <= HEADLINE_MAX ? t.length() : -1;
     }
 
     private boolean takesPart(ArticleDoc doc, MainScope scope, PersonMention p) {
@@ -85,7 +146,9 @@ final class ParticipantChooser {
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
         boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
-        boolean present = near && (cues.has("present", s.folded()) || passing.listedAsAttending(doc, p));
+        // "… opened on May 5 with the participation of A, …; B, …": a list of attendees after the focus, in its sentence
+        boolean listed = passing.listedAsAttending(doc, p);
+        boolean present = near && (cues.has("present", s.folded()) || listed) || afterFocus && listed && !recalls;
         boolean background = !inFocus && cues.has("background", s.folded());
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told
@@ -106,6 +169,42 @@ final class ParticipantChooser {
                 byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, null));
             }
         }
+    }
+
+    /**
+     * "Ngày 13/7, đoàn đã làm việc với …": a further exchange of the delegation on another day of its trip names no one
+     * of it, yet its head, named as such where the main exchange is told, leads this stop too. Side talks "on the
+     * occasion" of the main one, with no day of their own, may be held by other members: no one is taken over there.
+     */
+    private void ledByMainHead(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName,
+            Map<String, String> localities) {
+        if (!delegations.namesDelegation(doc, clause.focusStart(), clause.focusEnd()) || !anotherDay(doc, clause)) {
+            return;
+        }
+        for (ExtractedExchange.Participant p : clause.main().participants()) {
+            if (byName.containsKey(p.name())) {
+                continue;
+            }
+            for (PersonMention m : doc.persons()) {
+                if (m.name().equals(p.name()) && m.start() < clause.focusStart() && delegations.heads(doc, m)) {
+                    byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, p.locality()));
+                    if (p.locality() != null) {
+                        localities.put(p.name(), p.locality().code()); // the head acts for the same locality as at the main exchange
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The clause's sentence names a day other than the main exchange's. */
+    private static boolean anotherDay(ArticleDoc doc, ClauseScope clause) {
+        for (DateMention d : doc.dates()) {
+            if (d.sentence() == clause.sentence().index() && clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code word} occurs in the folded {@code text} (starting at folded offset {@code base}) as a word capitalised in the original. */

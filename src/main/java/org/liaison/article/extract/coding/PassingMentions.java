@@ -27,11 +27,14 @@ import org.liaison.text.AliasKey;
  */
 final class PassingMentions {
 
-    private static final Set<String> KINDS = Set.of("passing_before", "passing_after", "passing_name", "attending", "honorific");
+    private static final Set<String> KINDS = Set.of("passing_before", "passing_after", "passing_name", "attending", "honorific", "credit");
     /** What may join two names under one construction: "A and B", "A, and B", "của A tới B". */
     private static final Pattern JOINER = Pattern.compile("(?:,\\s*)?\\b(?:and|va|cung|to|toi|den)\\s*$");
     private static final Pattern JOINING_WORD = Pattern.compile("(?:and|va|to|toi|den)\\b");
     private static final Pattern ARTICLE = Pattern.compile("\\b(?:the|a|an)\\s*$");
+    /** Between a credit line's colon and a name: other names ("A, B and C"), folded, no sentence. */
+    private static final Pattern CREDIT_NAMES = Pattern.compile("[\\p{L} ,.]{0,80}");
+    private static final int CREDIT_REACH = 100;
     /** How far back a construction before a name is looked for, once the title and form of address are left out. */
     private static final int REACH = 120;
 
@@ -40,6 +43,8 @@ final class PassingMentions {
     private final List<Pattern> historical = new ArrayList<>();
     private final List<Pattern> attending = new ArrayList<>();
     private final List<Pattern> honorifics = new ArrayList<>();
+    /** "(Web editor: A, B)", "Ảnh: A": the words of a credit line, matched at the line's start, before its colon. */
+    private final List<Pattern> credits = new ArrayList<>();
 
     PassingMentions() {
         for (TsvFile.Row row : TsvFile.read(PersonNames.TITLES, 3, 3)) {
@@ -49,7 +54,9 @@ final class PassingMentions {
             }
             Pattern p;
             try {
-                p = Pattern.compile(kind.equals("passing_name") ? "(?:" + row.cell(2) + ")" : "\\b(?:" + row.cell(2) + ")(?![\\p{L}\\p{N}])",
+                p = Pattern.compile(kind.equals("passing_name") ? "(?:" + row.cell(2) + ")"
+                        : kind.equals("credit") ? "[\\s(\\[]*(?:" + row.cell(2) + ")\\s*:"
+                        : "\\b(?:" + row.cell(2) + ")(?![\\p{L}\\p{N}])",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
                 throw row.error("invalid pattern: " + e.getDescription());
@@ -62,11 +69,12 @@ final class PassingMentions {
                 case "passing_after" -> after.add(p);
                 case "passing_name" -> historical.add(p);
                 case "attending" -> attending.add(p);
+                case "credit" -> credits.add(p);
                 default -> honorifics.add(p);
             }
         }
         for (Map.Entry<String, List<Pattern>> e : Map.of("passing_before", before, "passing_after", after, "passing_name",
-                historical, "attending", attending).entrySet()) {
+                historical, "attending", attending, "credit", credits).entrySet()) {
             if (e.getValue().isEmpty()) {
                 throw new ReferenceDataException(PersonNames.TITLES + ": no row of kind '" + e.getKey() + "'");
             }
@@ -80,6 +88,9 @@ final class PassingMentions {
 
     private boolean passing(ArticleDoc doc, PersonMention p, int depth) {
         String t = doc.folded().text;
+        if (depth == 0 && inCredit(t, p)) {
+            return true;
+        }
         String name = AliasKey.fold(p.name());
         String written = t.substring(p.start(), p.end());
         for (Pattern h : historical) {
@@ -109,6 +120,27 @@ final class PassingMentions {
             PersonMention q = endingAt(doc.persons(), end);
             if (q != null && q.start() < p.start()) {
                 return passing(doc, q, depth + 1);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mention stands in a credit line of the page ("(Web editor: A, B)", "Reporter: A", "Ảnh: A"): its line opens with
+     * a credit word and a colon, and only names, commas and "and" stand between the colon and the mention.
+     */
+    private boolean inCredit(String t, PersonMention p) {
+        int lineStart = p.start();
+        while (lineStart > 0 && t.charAt(lineStart - 1) != '\n') {
+            if (p.start() - lineStart > CREDIT_REACH) {
+                return false; // scanned no further, so that a text without line breaks stays linear
+            }
+            lineStart--;
+        }
+        for (Pattern c : credits) {
+            Matcher m = c.matcher(t).region(lineStart, p.start());
+            if (m.lookingAt() && CREDIT_NAMES.matcher(t).region(m.end(), p.start()).matches()) {
+                return true;
             }
         }
         return false;

@@ -17,4 +17,14 @@ class ParticipantsTest {
         assertEquals(Pipeline.list(expected), found.isEmpty() ? List.of()
                 : found.get(0).participants().stream().map(p -> p.name() + " " + p.side()).toList(), text);
     }
+
+    /** A further exchange told of "the delegation" alone: the head of the delegation takes part (names sorted). */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/extraction/delegation-heads.tsv", delimiter = '\t', quoteCharacter = '\u0001')
+    void takesTheHeadOfTheDelegation(String text, String published, int exchange, String expected) {
+        List<ExtractedExchange> found = Pipeline.extract(text, published);
+        List<String> names = found.size() <= exchange ? List.of()
+                : found.get(exchange).participants().stream().map(ExtractedExchange.Participant::name).sorted().toList();
+        assertEquals(Pipeline.list(expected).stream().sorted().toList(), names, text);
+    }
 }
