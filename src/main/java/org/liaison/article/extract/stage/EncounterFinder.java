@@ -39,6 +39,8 @@ public final class EncounterFinder implements Stage {
     private final Pattern sameDay;
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
+    /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
+    private final Pattern futureVerb;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
@@ -47,6 +49,7 @@ public final class EncounterFinder implements Stage {
         this.cues = cues;
         this.sameDay = rules.pattern("encounters.same_day");
         this.sidelines = rules.pattern("encounters.sidelines");
+        this.futureVerb = rules.pattern("encounters.future_verb");
     }
 
     @Override
@@ -167,10 +170,22 @@ public final class EncounterFinder implements Stage {
         return cn && vn;
     }
 
-    /** Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported besides. */
+    /**
+     * Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported
+     * besides. A future verb before the sentence's first meeting word governs it ("Li Qiang will
+     * pay an official visit ..., after attending the leaders' meetings"): the meeting word is part
+     * of what is announced; a meeting told before the future ("met ...; they will meet again") is held.
+     */
     private boolean announced(String folded) {
         Matcher future = cues.find("future", folded);
-        return future != null && !encounterCue(folded.replace(future.group(), ""));
+        if (future == null) {
+            return false;
+        }
+        Matcher cue = firstCue(folded);
+        if (cue != null && future.start() < cue.start() && futureVerb.matcher(future.group()).find()) {
+            return true;
+        }
+        return !encounterCue(folded.replace(future.group(), ""));
     }
 
     /**
@@ -247,7 +262,7 @@ public final class EncounterFinder implements Stage {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
-            } else if (marked || alsoMet(doc, s)) {
+            } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             }
         }
@@ -332,6 +347,28 @@ public final class EncounterFinder implements Stage {
         }
         String span = doc.text().substring(from, to);
         return new boolean[] { cn || cues.has("cn", span), vn || cues.has("vn", span) };
+    }
+
+    /**
+     * A sentence marked as a further meeting tells a meeting of its own: a meeting word after the
+     * marker that is no signing the participants witness, and an actor named (a person, a
+     * locality, or a side's word). "After the talks, the two leaders witnessed the signing of ..."
+     * goes on telling the main exchange.
+     */
+    private boolean ownMeeting(ArticleDoc doc, Sentence s) {
+        String folded = s.folded();
+        Matcher marker = cues.find("earlier", folded);
+        String rest = marker == null ? folded : folded.substring(marker.end());
+        Matcher witnessed = cues.find("witnessed_signing", rest);
+        if (witnessed != null) {
+            rest = rest.substring(0, witnessed.start()) + " " + rest.substring(witnessed.end());
+        }
+        if (!encounterCue(rest)) {
+            return false;
+        }
+        boolean[] sides = sides(doc, s.start(), s.end());
+        return sides[0] || sides[1] || doc.persons().stream().anyMatch(p -> p.sentence() == s.index())
+                || doc.places().stream().anyMatch(p -> p.sentence() == s.index() && !p.dateline());
     }
 
     /** A meeting with another country's side and no Chinese one ("talks with Laos's Phongsaly province"). */
