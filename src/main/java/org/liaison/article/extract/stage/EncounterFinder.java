@@ -41,6 +41,9 @@ public final class EncounterFinder implements Stage {
     private final Pattern sidelines;
     /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
     private final Pattern futureVerb;
+    /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
+    /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
+    private final Pattern meetingBeforeDate;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
@@ -50,6 +53,7 @@ public final class EncounterFinder implements Stage {
         this.sameDay = rules.pattern("encounters.same_day");
         this.sidelines = rules.pattern("encounters.sidelines");
         this.futureVerb = rules.pattern("encounters.future_verb");
+        this.meetingBeforeDate = rules.pattern("encounters.meeting_before_date");
     }
 
     @Override
@@ -217,18 +221,28 @@ public final class EncounterFinder implements Stage {
      * next two sentences do (a caption may come first: "At the conference, ..."), else the
      * publication date.
      */
-    private static LocalDate mainDate(ArticleDoc doc, Sentence first) {
+    private LocalDate mainDate(ArticleDoc doc, Sentence first) {
         Sentence lead = lead(doc);
         int from = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
         int to = doc.sentence(Math.min(doc.sentences().size() - 1, first.index() + 2)).end();
         for (int end : new int[] { first.end(), to }) {
             for (DateMention d : doc.dates()) {
-                if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end) {
+                if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end
+                        && (end == first.end() || !anotherMeetingsDate(doc, d, first))) {
                     return d.date();
                 }
             }
         }
         return doc.published();
+    }
+
+    /**
+     * A date after the first encounter sentence that a meeting word just before it claims ("tại
+     * buổi hội đàm ngày 26/12/2023", "at the talks on May 5, 2019"): another meeting's day, not
+     * the main exchange's.
+     */
+    private boolean anotherMeetingsDate(ArticleDoc doc, DateMention d, Sentence first) {
+        return d.sentence() > first.index() && meetingBeforeDate.matcher(doc.text().substring(Math.max(0, d.start() - 30), d.start())).find();
     }
 
     /**
@@ -311,7 +325,7 @@ public final class EncounterFinder implements Stage {
             }
             Matcher end = CLAUSE_END.matcher(t).region(cueEnd, s.end());
             int clauseEnd = end.find() ? end.start() : s.end();
-            if (cues.has("recall_not", t.substring(s.start(), clauseEnd))) {
+            if (cues.has("recall_not", t.substring(s.start(), clauseEnd)) && !betweenSides(t.substring(d.start(), clauseEnd))) {
                 continue;
             }
             String clause = t.substring(s.start(), clauseEnd);
@@ -327,6 +341,16 @@ public final class EncounterFinder implements Stage {
             }
         }
         return null;
+    }
+
+    /**
+     * After a recalled meeting's date, the meeting is named by its parties ("thỏa thuận đạt được
+     * tại buổi hội đàm ngày 26/12/2023 giữa hai thành phố"): the agreement reached there does not
+     * make the dated meeting itself a mere recalled agreement.
+     */
+    private boolean betweenSides(String afterDate) {
+        Matcher between = cues.find("between", afterDate);
+        return between != null && cues.has("two_sides", afterDate.substring(between.end()));
     }
 
     /** Whether the span names a Chinese and a Vietnamese actor: {cn, vn}, by persons, places or words of each side. */
