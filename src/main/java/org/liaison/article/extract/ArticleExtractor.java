@@ -88,7 +88,9 @@ public class ArticleExtractor {
         for (Encounters.Clause c : encounters.clauses()) {
             ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context));
             ExtractedExchange further = main == null ? coded : implied.complete(doc, c, coded, main);
-            if (out.stream().noneMatch(e -> sameEncounter(e, further))) {
+            // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice
+            boolean peopleTakenOver = coded.participants().isEmpty() && c.link() != Encounters.Link.LISTED;
+            if (peopleTakenOver || out.stream().noneMatch(e -> sameEncounter(e, further))) {
                 out.add(further);
             }
         }

@@ -42,14 +42,16 @@ final class ImpliedByMain {
             }
         }
         // a recalled encounter keeps the main exchange's sides only when it refers to them ("the two sides")
-        boolean sidesImplied = clause.link() != Encounters.Link.RECALLED
-                || cues.has("two_sides", doc.text().substring(clause.start(), clause.end()));
+        boolean bySides = cues.has("two_sides", doc.text().substring(clause.start(), clause.end()));
+        boolean sidesImplied = clause.link() != Encounters.Link.RECALLED || bySides;
+        // "In the afternoon, the two ministers co-chaired a ceremony": the main exchange's people, as a list item's
+        boolean peopleImplied = clause.link() == Encounters.Link.LISTED || bySides && clause.link() != Encounters.Link.RECALLED;
         if (sidesImplied) {
             for (String side : List.of("VN", "CN")) {
                 if (names(further, side)) {
                     continue;
                 }
-                if (clause.link() == Encounters.Link.LISTED) {
+                if (peopleImplied) {
                     main.participants().stream().filter(p -> p.side().equals(side)).forEach(people::add);
                 }
                 main.localities().stream().filter(l -> l.role().equals("participant") && l.country().equals(side))

@@ -1,6 +1,7 @@
 package org.liaison.article.extract.coding;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,17 +65,35 @@ final class ThemeCoder {
         return false;
     }
 
-    /** The exchange's text as folded-text spans in order: the clause, or the body less the further exchanges' clauses. */
+    /**
+     * The exchange's text as folded-text spans in order: a further exchange's clause and, when it
+     * is told in a sentence of its own ("The same day, X received Y."), the sentences after it up
+     * to the next further exchange — what the sides said at that meeting; the main exchange's text
+     * is the body less those stretches.
+     */
     private List<int[]> spans(ArticleDoc doc, Scope scope) {
         List<int[]> out = new ArrayList<>();
-        if (scope instanceof ClauseScope) {
-            out.add(new int[] { scope.focusStart(), scope.focusEnd() });
-            return out;
-        }
         List<Encounters.Clause> clauses = doc.encounters() == null ? List.of() : doc.encounters().clauses();
         int pageEnd = pageEnd(doc, scope.focusEnd());
+        if (scope instanceof ClauseScope) {
+            out.add(new int[] { scope.focusStart(), scope.focusEnd() });
+            for (Encounters.Clause c : clauses) {
+                if (c.start() == scope.focusStart() && c.end() == scope.focusEnd()) {
+                    for (Sentence s : followers(doc, c, clauses, pageEnd)) {
+                        if (!background(doc, s)) {
+                            out.add(new int[] { s.start(), Math.min(s.end(), pageEnd) });
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+        Set<Integer> told = new HashSet<>();
+        for (Encounters.Clause c : clauses) {
+            followers(doc, c, clauses, pageEnd).forEach(s -> told.add(s.index()));
+        }
         for (Sentence s : doc.sentences()) {
-            if (s.end() <= doc.publicationLineEnd() || background(doc, s)) {
+            if (s.end() <= doc.publicationLineEnd() || background(doc, s) || told.contains(s.index())) {
                 continue;
             }
             if (s.start() >= pageEnd) {
@@ -92,6 +111,30 @@ final class ThemeCoder {
             if (start < Math.min(s.end(), pageEnd)) {
                 out.add(new int[] { start, Math.min(s.end(), pageEnd) });
             }
+        }
+        return out;
+    }
+
+    /**
+     * The sentences that go on telling a further exchange told in a sentence of its own: those
+     * after it until the next further exchange's sentence or the page's end. None for a recalled
+     * encounter or a list item, which are a clause within a sentence about something else.
+     */
+    private static List<Sentence> followers(ArticleDoc doc, Encounters.Clause c, List<Encounters.Clause> clauses, int pageEnd) {
+        Sentence own = doc.sentence(c.sentence());
+        if (c.link() == Encounters.Link.RECALLED || c.link() == Encounters.Link.LISTED || c.start() > own.start()
+                || c.end() < own.end()) {
+            return List.of();
+        }
+        int next = doc.sentences().size();
+        for (Encounters.Clause o : clauses) {
+            if (o.sentence() > c.sentence()) {
+                next = Math.min(next, o.sentence());
+            }
+        }
+        List<Sentence> out = new ArrayList<>();
+        for (int i = c.sentence() + 1; i < next && doc.sentence(i).start() < pageEnd; i++) {
+            out.add(doc.sentence(i));
         }
         return out;
     }

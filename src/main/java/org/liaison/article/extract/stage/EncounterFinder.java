@@ -39,6 +39,11 @@ public final class EncounterFinder implements Stage {
     private final Pattern sameDay;
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
+    /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
+    private final Pattern futureVerb;
+    /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
+    /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
+    private final Pattern meetingBeforeDate;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
@@ -47,6 +52,8 @@ public final class EncounterFinder implements Stage {
         this.cues = cues;
         this.sameDay = rules.pattern("encounters.same_day");
         this.sidelines = rules.pattern("encounters.sidelines");
+        this.futureVerb = rules.pattern("encounters.future_verb");
+        this.meetingBeforeDate = rules.pattern("encounters.meeting_before_date");
     }
 
     @Override
@@ -167,10 +174,22 @@ public final class EncounterFinder implements Stage {
         return cn && vn;
     }
 
-    /** Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported besides. */
+    /**
+     * Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported
+     * besides. A future verb before the sentence's first meeting word governs it ("Li Qiang will
+     * pay an official visit ..., after attending the leaders' meetings"): the meeting word is part
+     * of what is announced; a meeting told before the future ("met ...; they will meet again") is held.
+     */
     private boolean announced(String folded) {
         Matcher future = cues.find("future", folded);
-        return future != null && !encounterCue(folded.replace(future.group(), ""));
+        if (future == null) {
+            return false;
+        }
+        Matcher cue = firstCue(folded);
+        if (cue != null && future.start() < cue.start() && futureVerb.matcher(future.group()).find()) {
+            return true;
+        }
+        return !encounterCue(folded.replace(future.group(), ""));
     }
 
     /**
@@ -202,18 +221,28 @@ public final class EncounterFinder implements Stage {
      * next two sentences do (a caption may come first: "At the conference, ..."), else the
      * publication date.
      */
-    private static LocalDate mainDate(ArticleDoc doc, Sentence first) {
+    private LocalDate mainDate(ArticleDoc doc, Sentence first) {
         Sentence lead = lead(doc);
         int from = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
         int to = doc.sentence(Math.min(doc.sentences().size() - 1, first.index() + 2)).end();
         for (int end : new int[] { first.end(), to }) {
             for (DateMention d : doc.dates()) {
-                if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end) {
+                if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end
+                        && (end == first.end() || !anotherMeetingsDate(doc, d, first))) {
                     return d.date();
                 }
             }
         }
         return doc.published();
+    }
+
+    /**
+     * A date after the first encounter sentence that a meeting word just before it claims ("tại
+     * buổi hội đàm ngày 26/12/2023", "at the talks on May 5, 2019"): another meeting's day, not
+     * the main exchange's.
+     */
+    private boolean anotherMeetingsDate(ArticleDoc doc, DateMention d, Sentence first) {
+        return d.sentence() > first.index() && meetingBeforeDate.matcher(doc.text().substring(Math.max(0, d.start() - 30), d.start())).find();
     }
 
     /**
@@ -247,7 +276,7 @@ public final class EncounterFinder implements Stage {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
-            } else if (marked || alsoMet(doc, s)) {
+            } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             }
         }
@@ -296,7 +325,7 @@ public final class EncounterFinder implements Stage {
             }
             Matcher end = CLAUSE_END.matcher(t).region(cueEnd, s.end());
             int clauseEnd = end.find() ? end.start() : s.end();
-            if (cues.has("recall_not", t.substring(s.start(), clauseEnd))) {
+            if (cues.has("recall_not", t.substring(s.start(), clauseEnd)) && !betweenSides(t.substring(d.start(), clauseEnd))) {
                 continue;
             }
             String clause = t.substring(s.start(), clauseEnd);
@@ -312,6 +341,16 @@ public final class EncounterFinder implements Stage {
             }
         }
         return null;
+    }
+
+    /**
+     * After a recalled meeting's date, the meeting is named by its parties ("thỏa thuận đạt được
+     * tại buổi hội đàm ngày 26/12/2023 giữa hai thành phố"): the agreement reached there does not
+     * make the dated meeting itself a mere recalled agreement.
+     */
+    private boolean betweenSides(String afterDate) {
+        Matcher between = cues.find("between", afterDate);
+        return between != null && cues.has("two_sides", afterDate.substring(between.end()));
     }
 
     /** Whether the span names a Chinese and a Vietnamese actor: {cn, vn}, by persons, places or words of each side. */
@@ -332,6 +371,28 @@ public final class EncounterFinder implements Stage {
         }
         String span = doc.text().substring(from, to);
         return new boolean[] { cn || cues.has("cn", span), vn || cues.has("vn", span) };
+    }
+
+    /**
+     * A sentence marked as a further meeting tells a meeting of its own: a meeting word after the
+     * marker that is no signing the participants witness, and an actor named (a person, a
+     * locality, or a side's word). "After the talks, the two leaders witnessed the signing of ..."
+     * goes on telling the main exchange.
+     */
+    private boolean ownMeeting(ArticleDoc doc, Sentence s) {
+        String folded = s.folded();
+        Matcher marker = cues.find("earlier", folded);
+        String rest = marker == null ? folded : folded.substring(marker.end());
+        Matcher witnessed = cues.find("witnessed_signing", rest);
+        if (witnessed != null) {
+            rest = rest.substring(0, witnessed.start()) + " " + rest.substring(witnessed.end());
+        }
+        if (!encounterCue(rest)) {
+            return false;
+        }
+        boolean[] sides = sides(doc, s.start(), s.end());
+        return sides[0] || sides[1] || doc.persons().stream().anyMatch(p -> p.sentence() == s.index())
+                || doc.places().stream().anyMatch(p -> p.sentence() == s.index() && !p.dateline());
     }
 
     /** A meeting with another country's side and no Chinese one ("talks with Laos's Phongsaly province"). */
