@@ -60,4 +60,30 @@ class ExtractionBenchmark {
                 + "median %.2f ms, p90 %.2f ms, max %.2f ms%n", articles.size(), rounds, 100 * articles.size(),
                 nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.9)] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
+
+    /** Hostile and long inputs: each timed 5 times after 2 warm-ups; medians printed (linear, not super-linear). */
+    @Test
+    void longInputsStayLinear() {
+        ArticleExtractor extractor = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+        for (int length : new int[] { 10_000, 20_000, 40_000, 200_000 }) {
+            String token = "A".repeat(length);
+            String words = "Nguyen Van A met Wang Wei in Hanoi on May 5. ".repeat(length / 45 + 1).substring(0, length);
+            System.out.printf("%n%,d characters: one capitalised token median %.1f ms, running text median %.1f ms%n", length,
+                    median(extractor, token), median(extractor, words));
+        }
+    }
+
+    private static double median(ArticleExtractor extractor, String text) {
+        ArticleInput in = new ArticleInput(null, null, "2025-05-06", null, null, text);
+        extractor.extract(in);
+        extractor.extract(in);
+        long[] nanos = new long[5];
+        for (int i = 0; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            extractor.extract(in);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        return nanos[nanos.length / 2] / 1e6;
+    }
 }

@@ -34,6 +34,13 @@ import org.liaison.theme.ThemeVocabulary;
 @Singleton
 public class ArticleExtractor {
 
+    /**
+     * Further exchanges coded per article at most. Each is coded over the whole document, so an input of thousands of
+     * meeting sentences (a 200,000-character page of repeated items) would cost clauses × length; reports of one visit
+     * tell a handful (the corpus: at most 4).
+     */
+    static final int MAX_FURTHER = 20;
+
     private final List<Stage> stages;
     private final ExchangeCoder coder;
     private final ImpliedByMain implied;
@@ -85,7 +92,7 @@ public class ArticleExtractor {
         }
         // with no main exchange, recalled encounters are coded against the article's day alone
         ExtractedExchange context = main != null ? main : articleDay(doc);
-        for (Encounters.Clause c : encounters.clauses()) {
+        for (Encounters.Clause c : encounters.clauses().subList(0, Math.min(MAX_FURTHER, encounters.clauses().size()))) {
             ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context));
             ExtractedExchange further = main == null ? coded : implied.complete(doc, c, coded, main);
             // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice

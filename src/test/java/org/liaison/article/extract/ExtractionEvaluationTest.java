@@ -211,14 +211,21 @@ class ExtractionEvaluationTest {
         String first = print("Extraction on the first development set (a, s)", evaluate(CORPUS, id -> !id.startsWith("b")));
         String later = print("Extraction on the later development set (b)", evaluate(CORPUS, id -> id.startsWith("b")));
         Report r = evaluate(CORPUS);
+        Report b = evaluate(CORPUS, id -> id.startsWith("b"));
         String sb = print("Extraction on the whole development corpus", r) + first + later;
-        assertTrue(r.f1().get("exchanges")[0] >= 0.85, sb);
-        assertTrue(r.f1().get("participant_localities")[0] >= 0.85, sb);
-        assertTrue(r.f1().get("participants")[0] >= 0.80, sb);
-        assertTrue(r.f1().get("themes")[0] >= 0.75, sb);
-        assertTrue(r.accuracy().get("date") >= 0.85, sb);
-        for (String k : List.of("venue", "format", "level")) {
-            assertTrue(r.accuracy().get(k) >= 0.80, k + sb);
+        // issue 14's bar: these on the whole corpus, and the later set (not built on) within 0.05 of them
+        Map<String, Double> f1Targets = Map.of("exchanges", 0.93, "participant_localities", 0.93, "participants", 0.90, "themes", 0.85);
+        Map<String, Double> accuracyTargets = Map.of("date", 0.95, "kind", 0.90, "venue", 0.90);
+        f1Targets.forEach((k, t) -> {
+            assertTrue(r.f1().get(k)[0] >= t, k + " F1 below " + t + sb);
+            assertTrue(b.f1().get(k)[0] >= t - 0.05, k + " F1 on the later set below " + (t - 0.05) + sb);
+        });
+        accuracyTargets.forEach((k, t) -> {
+            assertTrue(r.accuracy().get(k) >= t, k + " accuracy below " + t + sb);
+            assertTrue(b.accuracy().get(k) >= t - 0.05, k + " accuracy on the later set below " + (t - 0.05) + sb);
+        });
+        for (String k : List.of("format", "level")) {
+            assertTrue(r.accuracy().get(k) >= 0.90, k + sb);
         }
     }
 
