@@ -102,6 +102,29 @@ class ExtractionEvaluationTest {
         return s;
     }
 
+    /** Greedy one-to-one pairing of predicted and gold exchanges by similarity (at least 1.5), best first, as the scorer does. */
+    static List<int[]> pairs(JsonNode pred, JsonNode gold) {
+        List<double[]> cands = new ArrayList<>();
+        for (int pi = 0; pi < pred.size(); pi++) {
+            for (int gi = 0; gi < gold.size(); gi++) {
+                cands.add(new double[] { similarity(pred.get(pi), gold.get(gi)), pi, gi });
+            }
+        }
+        cands.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(y[1], x[1]) : Double.compare(y[2], x[2]));
+        Set<Integer> usedP = new HashSet<>();
+        Set<Integer> usedG = new HashSet<>();
+        List<int[]> pairs = new ArrayList<>();
+        for (double[] c : cands) {
+            if (c[0] < 1.5 || usedP.contains((int) c[1]) || usedG.contains((int) c[2])) {
+                continue;
+            }
+            usedP.add((int) c[1]);
+            usedG.add((int) c[2]);
+            pairs.add(new int[] { (int) c[1], (int) c[2] });
+        }
+        return pairs;
+    }
+
     record Report(Map<String, double[]> f1, Map<String, Double> accuracy, List<String> lines) {
     }
 
@@ -131,24 +154,7 @@ class ExtractionEvaluationTest {
             ArticleInput in = new ArticleInput(text(art, "url"), text(art, "outlet"), text(art, "published"), text(art, "language"),
                     text(art, "title"), text(art, "text"));
             JsonNode pred = MAPPER.valueToTree(EXTRACTOR.extract(in));
-            List<double[]> cands = new ArrayList<>();
-            for (int pi = 0; pi < pred.size(); pi++) {
-                for (int gi = 0; gi < gold.size(); gi++) {
-                    cands.add(new double[] { similarity(pred.get(pi), gold.get(gi)), pi, gi });
-                }
-            }
-            cands.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : x[1] != y[1] ? Double.compare(y[1], x[1]) : Double.compare(y[2], x[2]));
-            Set<Integer> usedP = new HashSet<>();
-            Set<Integer> usedG = new HashSet<>();
-            List<int[]> pairs = new ArrayList<>();
-            for (double[] c : cands) {
-                if (c[0] < 1.5 || usedP.contains((int) c[1]) || usedG.contains((int) c[2])) {
-                    continue;
-                }
-                usedP.add((int) c[1]);
-                usedG.add((int) c[2]);
-                pairs.add(new int[] { (int) c[1], (int) c[2] });
-            }
+            List<int[]> pairs = pairs(pred, gold);
             m.get("exchanges").tp += pairs.size();
             m.get("exchanges").fp += pred.size() - pairs.size();
             m.get("exchanges").fn += gold.size() - pairs.size();

@@ -40,7 +40,7 @@ class ThemeBreakdownTest {
                     ExtractionEvaluationTest.text(art, "title"), ExtractionEvaluationTest.text(art, "text"));
             List<ExtractedExchange> found = ExtractionEvaluationTest.EXTRACTOR.extract(in);
             JsonNode pred = ExtractionEvaluationTest.MAPPER.valueToTree(found);
-            for (int[] pg : pairs(pred, gold)) {
+            for (int[] pg : ExtractionEvaluationTest.pairs(pred, gold)) {
                 Set<String> pt = themes(pred.get(pg[0]));
                 Set<String> gt = themes(gold.get(pg[1]));
                 for (String t : union(pt, gt)) {
@@ -79,29 +79,5 @@ class ThemeBreakdownTest {
         Set<String> out = new HashSet<>();
         e.path("themes").forEach(t -> out.add(t.asText()));
         return out;
-    }
-
-    /** Greedy pairing by similarity, as the evaluation does. */
-    private static List<int[]> pairs(JsonNode pred, JsonNode gold) {
-        List<double[]> cands = new ArrayList<>();
-        for (int pi = 0; pi < pred.size(); pi++) {
-            for (int gi = 0; gi < gold.size(); gi++) {
-                cands.add(new double[] { ExtractionEvaluationTest.similarity(pred.get(pi), gold.get(gi)), pi, gi });
-            }
-        }
-        cands.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0])
-                : x[1] != y[1] ? Double.compare(y[1], x[1]) : Double.compare(y[2], x[2]));
-        Set<Integer> usedP = new HashSet<>();
-        Set<Integer> usedG = new HashSet<>();
-        List<int[]> pairs = new ArrayList<>();
-        for (double[] c : cands) {
-            if (c[0] < 1.5 || usedP.contains((int) c[1]) || usedG.contains((int) c[2])) {
-                continue;
-            }
-            usedP.add((int) c[1]);
-            usedG.add((int) c[2]);
-            pairs.add(new int[] { (int) c[1], (int) c[2] });
-        }
-        return pairs;
     }
 }
