@@ -68,7 +68,7 @@ public class ArticleExtractor {
                 new DateFinder(rules),
                 new PlaceFinder(placeNames, gazetteer, cues, rules),
                 new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
-                        new PersonNames(gazetteer),
+                        new PersonNames(gazetteer, surnames),
                         List.of()),
                 new EncounterFinder(cues, rules));
         this.implied = new ImpliedByMain(cues);

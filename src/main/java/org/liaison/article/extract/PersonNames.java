@@ -35,7 +35,7 @@ import org.liaison.reference.TsvFile;
  */
 public final class PersonNames {
 
-    public static final String SURNAMES = "extraction/surnames.tsv";
+    public static final String SURNAMES = Surnames.FILE;
     public static final String TITLES = "extraction/titles.tsv";
     public static final String SYLLABLES = "extraction/pinyin-syllables.tsv";
     public static final String SHAPES = "extraction/name-shapes.tsv";
@@ -72,9 +72,9 @@ public final class PersonNames {
     }
 
     private final Gazetteer gazetteer;
-    private final Set<String> vnSurnames = new HashSet<>();
-    private final Set<String> cnSurnames = new HashSet<>();
-    private final Set<String> hvSurnames = new HashSet<>();
+    private final Set<String> vnSurnames;
+    private final Set<String> cnSurnames;
+    private final Set<String> hvSurnames;
     private final Set<String> syllables = new HashSet<>();
     private final List<Phrase> titles = new ArrayList<>();
     private final List<Phrase> organisations = new ArrayList<>();
@@ -96,25 +96,14 @@ public final class PersonNames {
     private final int longestSyllable;
 
     public PersonNames(Gazetteer gazetteer) {
+        this(gazetteer, new Surnames());
+    }
+
+    public PersonNames(Gazetteer gazetteer, Surnames surnames) {
         this.gazetteer = gazetteer;
-        for (TsvFile.Row row : TsvFile.read(SURNAMES, 2, 2)) {
-            Set<String> target = switch (row.cell(0)) {
-                case "VN" -> vnSurnames;
-                case "CN" -> cnSurnames;
-                case "HV" -> hvSurnames;
-                default -> throw row.error("side must be VN, CN or HV, not '" + row.cell(0) + "'");
-            };
-            List<String> names = TsvFile.list(row.cell(1));
-            if (names.isEmpty()) {
-                throw row.error("no surnames");
-            }
-            for (String s : names) {
-                if (!s.matches("[a-z]+")) {
-                    throw row.error("surname '" + s + "' must be lower case a-z, without diacritics or spaces");
-                }
-                target.add(s);
-            }
-        }
+        this.vnSurnames = surnames.vietnamese();
+        this.cnSurnames = surnames.pinyin();
+        this.hvSurnames = surnames.hanViet();
         int longest = 0;
         for (TsvFile.Row row : TsvFile.read(SYLLABLES, 1, 2)) {
             String s = row.cell(0);
