@@ -39,9 +39,7 @@ class CheckCorpusReport {
             assertTrue(art.path("gold").path("exchanges").isArray(), f + " has no gold exchanges array");
             assertTrue(art.path("text").isTextual(), f + " has no text");
             if (Boolean.getBoolean("checkset.dump")) {
-                ArticleInput in = new ArticleInput(ExtractionEvaluationTest.text(art, "url"), ExtractionEvaluationTest.text(art, "outlet"),
-                        ExtractionEvaluationTest.text(art, "published"), ExtractionEvaluationTest.text(art, "language"),
-                        ExtractionEvaluationTest.text(art, "title"), ExtractionEvaluationTest.text(art, "text"));
+                ArticleInput in = ExtractionEvaluationTest.input(art);
                 System.out.println("PRED " + art.path("id").asText() + " "
                         + ExtractionEvaluationTest.MAPPER.valueToTree(ExtractionEvaluationTest.EXTRACTOR.extract(in)));
             }

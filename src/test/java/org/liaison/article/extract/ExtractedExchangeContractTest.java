@@ -33,18 +33,12 @@ class ExtractedExchangeContractTest {
         return out;
     }
 
-    static ArticleInput input(JsonNode a) {
-        return new ArticleInput(ExtractionEvaluationTest.text(a, "url"), ExtractionEvaluationTest.text(a, "outlet"),
-                ExtractionEvaluationTest.text(a, "published"), ExtractionEvaluationTest.text(a, "language"),
-                ExtractionEvaluationTest.text(a, "title"), ExtractionEvaluationTest.text(a, "text"));
-    }
-
     @Test
     void everyEvidenceSpanOfTheCorpusIsItsTextInTheArticle() throws IOException {
         int checked = 0;
         for (JsonNode a : corpus()) {
             String text = a.path("text").asText();
-            for (ExtractedExchange e : ExtractionEvaluationTest.EXTRACTOR.extract(input(a))) {
+            for (ExtractedExchange e : ExtractionEvaluationTest.EXTRACTOR.extract(ExtractionEvaluationTest.input(a))) {
                 for (ExtractedExchange.Evidence ev : e.evidence()) {
                     String where = a.path("id").asText() + " " + ev;
                     if (ev.start() < 0) {
@@ -65,7 +59,7 @@ class ExtractedExchangeContractTest {
         int read = 0;
         int localities = 0;
         for (JsonNode a : corpus()) {
-            for (ExtractedExchange e : ExtractionEvaluationTest.EXTRACTOR.extract(input(a))) {
+            for (ExtractedExchange e : ExtractionEvaluationTest.EXTRACTOR.extract(ExtractionEvaluationTest.input(a))) {
                 JsonNode body = JSON.valueToTree(e);
                 List<FieldError> errors = new ArrayList<>();
                 ExchangeInput in = ExchangeReader.read(body, errors);

@@ -35,9 +35,7 @@ class ThemeBreakdownTest {
         for (Path f : files) {
             JsonNode art = ExtractionEvaluationTest.MAPPER.readTree(f.toFile());
             JsonNode gold = art.path("gold").path("exchanges");
-            ArticleInput in = new ArticleInput(ExtractionEvaluationTest.text(art, "url"), ExtractionEvaluationTest.text(art, "outlet"),
-                    ExtractionEvaluationTest.text(art, "published"), ExtractionEvaluationTest.text(art, "language"),
-                    ExtractionEvaluationTest.text(art, "title"), ExtractionEvaluationTest.text(art, "text"));
+            ArticleInput in = ExtractionEvaluationTest.input(art);
             List<ExtractedExchange> found = ExtractionEvaluationTest.EXTRACTOR.extract(in);
             JsonNode pred = ExtractionEvaluationTest.MAPPER.valueToTree(found);
             for (int[] pg : ExtractionEvaluationTest.pairs(pred, gold)) {
