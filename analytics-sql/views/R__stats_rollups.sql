@@ -1,8 +1,13 @@
 -- Maintenance of the summaries read by analytics-sql/rollup/*.sql (tables: db/migration/V3).
 -- The service calls stats_rollup_apply(ids, -1) before it changes or deletes exchanges and
--- stats_rollup_apply(ids, +1) after it has written them, in the same transaction, so the
--- summaries are always exactly the base tables aggregated. Anyone writing to the base tables
--- by hand (psql, a restore) runs `select stats_rollup_rebuild();` afterwards.
+-- stats_rollup_apply(ids, +1) after it has written them, in the same transaction. Those calls
+-- only note the change in temporary tables of the session (no lock on a summary row); at commit
+-- stats_rollup_flush() folds the transaction's net change into the summaries in one lock order
+-- (the tables in a fixed order, each in key order), then the data version moves. So concurrent
+-- writers wait for each other only for the few milliseconds of a commit and never in a cycle
+-- (issue 15: the old order, summary rows first and the data_version row in a statement trigger,
+-- deadlocked), and the summaries are always exactly the base tables aggregated. Anyone writing
+-- to the base tables by hand (psql, a restore) runs `select stats_rollup_rebuild();` afterwards.
 -- A Flyway repeatable migration: when this file changes the service re-applies it at start,
 -- which also rebuilds the summaries (last line), so a fix here repairs existing data.
 
@@ -67,30 +72,28 @@ begin
     if sign not in (-1, 1) then
         raise exception 'sign must be 1 or -1, not %', sign;
     end if;
+    perform liaison_mark_write();
 
     execute format($q$
-        insert into stats_exchange_rollup as r (grain, period, status, level, format, n)
+        insert into pg_temp.stats_pending_exchange (grain, period, status, level, format, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, e.level, e.format, $2 * count(*)
         from %1$s cross join (values ('year'), ('month')) g(grain)
-        where true group by 1, 2, 3, 4, 5
-        on conflict (grain, period, status, level, format) do update set n = r.n + excluded.n$q$, e_source)
+        where true group by 1, 2, 3, 4, 5$q$, e_source)
     using ids, sign;
 
     execute format($q$
-        insert into stats_theme_rollup as r (grain, period, status, theme_code, n)
+        insert into pg_temp.stats_pending_theme (grain, period, status, theme_code, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, t.theme_code, $2 * count(*)
         from %1$s join exchange_theme t on t.exchange_id = e.id cross join (values ('year'), ('month')) g(grain)
-        where true group by 1, 2, 3, 4
-        on conflict (grain, period, status, theme_code) do update set n = r.n + excluded.n$q$, e_source)
+        where true group by 1, 2, 3, 4$q$, e_source)
     using ids, sign;
 
     execute format($q$
-        insert into stats_domain_rollup as r (grain, period, status, domain, n)
+        insert into pg_temp.stats_pending_domain (grain, period, status, domain, n)
         select g.grain, date_trunc(g.grain, e.date::timestamp)::date, e.status, th.domain, $2 * count(distinct e.id)
         from %1$s join exchange_theme t on t.exchange_id = e.id join theme th on th.code = t.theme_code
              cross join (values ('year'), ('month')) g(grain)
-        where true group by 1, 2, 3, 4
-        on conflict (grain, period, status, domain) do update set n = r.n + excluded.n$q$, e_source)
+        where true group by 1, 2, 3, 4$q$, e_source)
     using ids, sign;
 
     execute format($q$
@@ -103,107 +106,214 @@ begin
                  cross join (values ('as-named'), ('current')) b(boundaries)
             where true),
         localities as (
-            insert into stats_locality_rollup as r (grain, period, status, boundaries, code, n)
+            insert into pg_temp.stats_pending_locality (grain, period, status, boundaries, code, n)
             select g.grain, date_trunc(g.grain, u.date::timestamp)::date, u.status, u.boundaries, u.code, $2 * count(*)
             from units u cross join (values ('year'), ('month')) g(grain)
-            group by 1, 2, 3, 4, 5
-            on conflict (grain, period, status, boundaries, code) do update set n = r.n + excluded.n)
-        insert into stats_pair_rollup as r (status, boundaries, vn_code, cn_code, n)
+            group by 1, 2, 3, 4, 5)
+        insert into pg_temp.stats_pending_pair (status, boundaries, vn_code, cn_code, n)
         select a.status, a.boundaries, a.code, b.code, $2 * count(*)
         from units a join locality vn on vn.code = a.code and vn.country = 'VN'
         join units b on b.id = a.id and b.boundaries = a.boundaries
         join locality cn on cn.code = b.code and cn.country = 'CN'
-        group by 1, 2, 3, 4
-        on conflict (status, boundaries, vn_code, cn_code) do update set n = r.n + excluded.n$q$, e_source)
+        group by 1, 2, 3, 4$q$, e_source)
     using ids, sign;
 
     execute format($q$
-        insert into stats_person_rollup as r (status, person_id, side, n, first_date, last_date)
-        select e.status, p.person_id, p.side, $2 * count(*), min(e.date), max(e.date)
+        insert into pg_temp.stats_pending_person (status, person_id, side, n, first_date, last_date, sign)
+        select e.status, p.person_id, p.side, $2 * count(*), min(e.date), max(e.date), $2
         from %1$s join participant p on p.exchange_id = e.id
-        where true group by 1, 2, 3
-        on conflict (status, person_id, side) do update set
-            n = r.n + excluded.n,
-            first_date = case when $2 > 0 then least(r.first_date, excluded.first_date) else r.first_date end,
-            last_date = case when $2 > 0 then greatest(r.last_date, excluded.last_date) else r.last_date end,
-            stale = r.stale or ($2 < 0 and (excluded.first_date <= r.first_date or excluded.last_date >= r.last_date))$q$,
-        e_source)
+        where true group by 1, 2, 3$q$, e_source)
     using ids, sign;
 
     execute format($q$
-        insert into stats_cooccurrence_rollup as r (status, theme_a, theme_b, n)
+        insert into pg_temp.stats_pending_cooccurrence (status, theme_a, theme_b, n)
         select e.status, a.theme_code, b.theme_code, $2 * count(*)
         from %1$s join exchange_theme a on a.exchange_id = e.id
         join exchange_theme b on b.exchange_id = e.id and a.theme_code < b.theme_code
-        where true group by 1, 2, 3
-        on conflict (status, theme_a, theme_b) do update set n = r.n + excluded.n$q$, e_source)
+        where true group by 1, 2, 3$q$, e_source)
     using ids, sign;
 
-    -- sources: new per-source counts, and the per-mask totals moved from each source's old
-    -- mask to its new one (the CTE "old" reads the counts as they were before this statement)
     execute format($q$
-        with delta as (
-            select es.source_id,
-                   $2 * count(*) filter (where e.status = 'draft') as draft,
-                   $2 * count(*) filter (where e.status = 'verified') as verified,
-                   $2 * count(*) filter (where e.status = 'rejected') as rejected
-            from %1$s join exchange_source es on es.exchange_id = e.id
-            where true group by 1),
-        old as (
-            select s.source_id, stats_source_bits(s.draft, s.verified, s.rejected) as mask
-            from stats_source_rollup s join delta using (source_id)),
-        new as (
-            insert into stats_source_rollup as s (source_id, draft, verified, rejected)
-            select source_id, draft, verified, rejected from delta
-            on conflict (source_id) do update set draft = s.draft + excluded.draft,
-                verified = s.verified + excluded.verified, rejected = s.rejected + excluded.rejected
-            returning stats_source_bits(draft, verified, rejected) as mask),
-        moves as (
-            select mask, -1 as k from old union all select mask, 1 from new)
-        insert into stats_source_mask as m (mask, n)
-        select mask, sum(k) from moves where mask <> 0 group by mask having sum(k) <> 0
-        on conflict (mask) do update set n = m.n + excluded.n$q$, e_source)
+        insert into pg_temp.stats_pending_source (source_id, draft, verified, rejected)
+        select es.source_id,
+               $2 * count(*) filter (where e.status = 'draft'),
+               $2 * count(*) filter (where e.status = 'verified'),
+               $2 * count(*) filter (where e.status = 'rejected')
+        from %1$s join exchange_source es on es.exchange_id = e.id
+        where true group by 1$q$, e_source)
     using ids, sign;
-
-    if sign < 0 then
-        -- rows that no longer count anything: kept small, and never shown as zero
-        delete from stats_exchange_rollup where n = 0;
-        delete from stats_theme_rollup where n = 0;
-        delete from stats_domain_rollup where n = 0;
-        delete from stats_locality_rollup where n = 0;
-        delete from stats_pair_rollup where n = 0;
-        delete from stats_person_rollup where n = 0;
-        delete from stats_cooccurrence_rollup where n = 0;
-        delete from stats_source_rollup where draft = 0 and verified = 0 and rejected = 0;
-        delete from stats_source_mask where n = 0;
-    end if;
 end
 $fn$;
 
--- Recomputes a stale first/last date at commit (deferred: the rows removed are gone by then).
-create or replace function stats_person_rollup_settle() returns trigger
+-- The stale flag of V3 belonged to the old per-statement upkeep; first/last dates are now
+-- recomputed in stats_rollup_flush(), at commit, where the removed rows are already gone.
+drop trigger if exists stats_person_rollup_stale on stats_person_rollup;
+drop function if exists stats_person_rollup_settle();
+
+-- Marks the current transaction as a write: its pending summary changes are flushed and the data
+-- version moves when it commits (one deferred trigger per transaction, on a one-row temporary
+-- table). Called by stats_rollup_apply() and by the statement triggers on the base tables, so a
+-- write by hand moves the data version too. The session's temporary tables are made on first use.
+create or replace function liaison_mark_write() returns void
 language plpgsql as $fn$
 begin
-    update stats_person_rollup r set first_date = x.first_date, last_date = x.last_date, stale = false
-    from (select min(e.date) as first_date, max(e.date) as last_date
-          from participant p join exchange e on e.id = p.exchange_id
-          where p.person_id = new.person_id and p.side = new.side and e.status = new.status) x
-    where r.status = new.status and r.person_id = new.person_id and r.side = new.side and r.stale;
+    if to_regclass('pg_temp.liaison_write') is null then
+        create temp table liaison_write (pending boolean primary key);
+        create constraint trigger liaison_write_commit after insert on liaison_write
+            deferrable initially deferred for each row execute function liaison_write_commit();
+        create temp table stats_pending_exchange (like stats_exchange_rollup);
+        create temp table stats_pending_theme (like stats_theme_rollup);
+        create temp table stats_pending_domain (like stats_domain_rollup);
+        create temp table stats_pending_locality (like stats_locality_rollup);
+        create temp table stats_pending_pair (like stats_pair_rollup);
+        create temp table stats_pending_person (status text, person_id bigint, side char(2), n bigint,
+                                                first_date date, last_date date, sign integer);
+        create temp table stats_pending_cooccurrence (like stats_cooccurrence_rollup);
+        create temp table stats_pending_source (source_id bigint, draft integer, verified integer, rejected integer);
+    end if;
+    insert into pg_temp.liaison_write values (true) on conflict do nothing;
+end
+$fn$;
+
+-- At the commit of a write: the summaries, then the single data_version row (ETags, "last
+-- change", the cache notification) — the last lock taken, held only until the commit record.
+create or replace function liaison_write_commit() returns trigger
+language plpgsql as $fn$
+begin
+    perform stats_rollup_flush();
+    delete from pg_temp.liaison_write;
+    update data_version set version = version + 1, changed_at = now();
+    perform pg_notify('liaison_data_changed', '');
     return null;
 end
 $fn$;
 
-drop trigger if exists stats_person_rollup_stale on stats_person_rollup;
-create constraint trigger stats_person_rollup_stale after insert or update on stats_person_rollup
-    deferrable initially deferred for each row when (new.stale) execute function stats_person_rollup_settle();
+-- The base tables' statement triggers (V1, V3) call this.
+create or replace function bump_data_version() returns trigger
+language plpgsql as $fn$
+begin
+    perform liaison_mark_write();
+    return null;
+end
+$fn$;
 
--- Recomputes every summary from the base tables.
+-- Folds the session's pending changes into the summaries and empties them. Lock order, the same
+-- for every writer: the tables in the order below, each one's rows in key order (the sorted
+-- insert … on conflict takes them one by one); rows whose net change is zero are not touched.
+create or replace function stats_rollup_flush() returns void
+language plpgsql as $fn$
+begin
+    if to_regclass('pg_temp.stats_pending_exchange') is null then
+        return;
+    end if;
+
+    insert into stats_exchange_rollup as r (grain, period, status, level, format, n)
+    select grain, period, status, level, format, sum(n) from pg_temp.stats_pending_exchange
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
+    on conflict (grain, period, status, level, format) do update set n = r.n + excluded.n;
+    delete from stats_exchange_rollup r using pg_temp.stats_pending_exchange p
+    where r.n = 0 and (r.grain, r.period, r.status, r.level, r.format) = (p.grain, p.period, p.status, p.level, p.format);
+
+    insert into stats_theme_rollup as r (grain, period, status, theme_code, n)
+    select grain, period, status, theme_code, sum(n) from pg_temp.stats_pending_theme
+    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    on conflict (grain, period, status, theme_code) do update set n = r.n + excluded.n;
+    delete from stats_theme_rollup r using pg_temp.stats_pending_theme p
+    where r.n = 0 and (r.grain, r.period, r.status, r.theme_code) = (p.grain, p.period, p.status, p.theme_code);
+
+    insert into stats_domain_rollup as r (grain, period, status, domain, n)
+    select grain, period, status, domain, sum(n) from pg_temp.stats_pending_domain
+    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    on conflict (grain, period, status, domain) do update set n = r.n + excluded.n;
+    delete from stats_domain_rollup r using pg_temp.stats_pending_domain p
+    where r.n = 0 and (r.grain, r.period, r.status, r.domain) = (p.grain, p.period, p.status, p.domain);
+
+    insert into stats_locality_rollup as r (grain, period, status, boundaries, code, n)
+    select grain, period, status, boundaries, code, sum(n) from pg_temp.stats_pending_locality
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
+    on conflict (grain, period, status, boundaries, code) do update set n = r.n + excluded.n;
+    delete from stats_locality_rollup r using pg_temp.stats_pending_locality p
+    where r.n = 0 and (r.grain, r.period, r.status, r.boundaries, r.code) = (p.grain, p.period, p.status, p.boundaries, p.code);
+
+    insert into stats_pair_rollup as r (status, boundaries, vn_code, cn_code, n)
+    select status, boundaries, vn_code, cn_code, sum(n) from pg_temp.stats_pending_pair
+    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    on conflict (status, boundaries, vn_code, cn_code) do update set n = r.n + excluded.n;
+    delete from stats_pair_rollup r using pg_temp.stats_pending_pair p
+    where r.n = 0 and (r.status, r.boundaries, r.vn_code, r.cn_code) = (p.status, p.boundaries, p.vn_code, p.cn_code);
+
+    -- every person row with a pending change is taken (also net zero: a date may have moved)
+    insert into stats_person_rollup as r (status, person_id, side, n, first_date, last_date)
+    select status, person_id, side, sum(n), min(first_date) filter (where sign > 0), max(last_date) filter (where sign > 0)
+    from pg_temp.stats_pending_person group by 1, 2, 3 order by 1, 2, 3
+    on conflict (status, person_id, side) do update set n = r.n + excluded.n,
+        first_date = least(r.first_date, excluded.first_date), last_date = greatest(r.last_date, excluded.last_date);
+    -- a removal that took a row's first or last date: recomputed from the base tables as committed
+    update stats_person_rollup r set
+        first_date = (select min(e.date) from participant p join exchange e on e.id = p.exchange_id
+                      where p.person_id = r.person_id and p.side = r.side and e.status = r.status),
+        last_date = (select max(e.date) from participant p join exchange e on e.id = p.exchange_id
+                     where p.person_id = r.person_id and p.side = r.side and e.status = r.status)
+    from (select status, person_id, side, min(first_date) as f, max(last_date) as l
+          from pg_temp.stats_pending_person where sign < 0 group by 1, 2, 3) x
+    where (r.status, r.person_id, r.side) = (x.status, x.person_id, x.side) and r.n > 0
+      and (x.f <= r.first_date or x.l >= r.last_date);
+    delete from stats_person_rollup r using pg_temp.stats_pending_person p
+    where r.n = 0 and (r.status, r.person_id, r.side) = (p.status, p.person_id, p.side);
+
+    insert into stats_cooccurrence_rollup as r (status, theme_a, theme_b, n)
+    select status, theme_a, theme_b, sum(n) from pg_temp.stats_pending_cooccurrence
+    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3
+    on conflict (status, theme_a, theme_b) do update set n = r.n + excluded.n;
+    delete from stats_cooccurrence_rollup r using pg_temp.stats_pending_cooccurrence p
+    where r.n = 0 and (r.status, r.theme_a, r.theme_b) = (p.status, p.theme_a, p.theme_b);
+
+    -- sources: first every changed source's row, created or locked in key order, so that the
+    -- masks moved next are read from rows no one else can change before this commit
+    insert into stats_source_rollup as s (source_id, draft, verified, rejected)
+    select source_id, 0, 0, 0 from pg_temp.stats_pending_source group by 1
+    having sum(draft) <> 0 or sum(verified) <> 0 or sum(rejected) <> 0 order by 1
+    on conflict (source_id) do update set draft = s.draft;
+    with delta as (
+        select source_id, sum(draft) as draft, sum(verified) as verified, sum(rejected) as rejected
+        from pg_temp.stats_pending_source group by 1
+        having sum(draft) <> 0 or sum(verified) <> 0 or sum(rejected) <> 0),
+    old as (
+        select s.source_id, stats_source_bits(s.draft, s.verified, s.rejected) as mask
+        from stats_source_rollup s join delta using (source_id)),
+    new as (
+        update stats_source_rollup s set draft = s.draft + d.draft, verified = s.verified + d.verified,
+            rejected = s.rejected + d.rejected
+        from delta d where d.source_id = s.source_id
+        returning stats_source_bits(s.draft, s.verified, s.rejected) as mask),
+    moves as (
+        select mask, -1 as k from old union all select mask, 1 from new)
+    insert into stats_source_mask as m (mask, n)
+    select mask, sum(k) from moves where mask <> 0 group by mask having sum(k) <> 0 order by mask
+    on conflict (mask) do update set n = m.n + excluded.n;
+    delete from stats_source_rollup s using pg_temp.stats_pending_source p
+    where s.source_id = p.source_id and s.draft = 0 and s.verified = 0 and s.rejected = 0;
+    delete from stats_source_mask where n = 0;
+
+    delete from pg_temp.stats_pending_exchange;
+    delete from pg_temp.stats_pending_theme;
+    delete from pg_temp.stats_pending_domain;
+    delete from pg_temp.stats_pending_locality;
+    delete from pg_temp.stats_pending_pair;
+    delete from pg_temp.stats_pending_person;
+    delete from pg_temp.stats_pending_cooccurrence;
+    delete from pg_temp.stats_pending_source;
+end
+$fn$;
+
+-- Recomputes every summary from the base tables (and moves the data version at commit).
 create or replace function stats_rollup_rebuild() returns void
 language plpgsql as $fn$
 begin
     truncate stats_exchange_rollup, stats_theme_rollup, stats_domain_rollup, stats_locality_rollup,
              stats_pair_rollup, stats_person_rollup, stats_cooccurrence_rollup, stats_source_rollup, stats_source_mask;
     perform stats_rollup_apply(null, 1);
+    perform stats_rollup_flush();
 end
 $fn$;
 

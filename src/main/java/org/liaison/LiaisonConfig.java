@@ -13,6 +13,27 @@ public interface LiaisonConfig {
 
     Stats stats();
 
+    Imports imports();
+
+    /** NDJSON imports: a body is read to its end and checked before the import takes a database connection. */
+    interface Imports {
+        /** Imports written to the database at once; the others wait for a turn. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** Imports in progress in all (reading, waiting, writing); one more is answered 429 with Retry-After. */
+        @WithDefault("16")
+        int maxInProgress();
+
+        /** How long a read import waits for its turn to write before it is answered 503 with Retry-After. */
+        @WithDefault("60s")
+        java.time.Duration turnTimeout();
+
+        /** How long a client may take to send the whole body (on top of quarkus.http.read-timeout between its parts): 408 beyond. */
+        @WithDefault("120s")
+        java.time.Duration bodyTimeout();
+    }
+
     interface Stats {
         /**
          * Answer unfiltered aggregates from the maintained summaries (analytics-sql/rollup/).

@@ -88,10 +88,14 @@ public class ExchangeRepository {
     }
 
     public Uni<Boolean> delete(SqlClient c, long id) {
+        // only this exchange's sources can become orphans (not a scan of every source per delete)
         return rollups(c, List.of(id), -1)
-                .chain(() -> c.preparedQuery("delete from exchange where id = $1").execute(Tuple.of(id)))
-                .call(() -> c.query("delete from source s where not exists "
-                        + "(select 1 from exchange_source es where es.source_id = s.id)").execute())
+                .chain(() -> c.preparedQuery("select array_agg(source_id order by source_id) from exchange_source where exchange_id = $1")
+                        .execute(Tuple.of(id)).map(rows -> rows.iterator().next().getArrayOfLongs(0)))
+                .chain(sources -> c.preparedQuery("delete from exchange where id = $1").execute(Tuple.of(id))
+                        .call(() -> sources == null ? Uni.createFrom().voidItem()
+                                : c.preparedQuery("delete from source s where s.id = any($1) and not exists "
+                                        + "(select 1 from exchange_source es where es.source_id = s.id)").execute(Tuple.of(sources))))
                 .map(r -> r.rowCount() > 0);
     }
 
@@ -228,21 +232,25 @@ public class ExchangeRepository {
 
     /**
      * Rows of (exchange id, url, outlet, title, published, language). Sources are shared between
-     * exchanges by URL: the first description of an article is kept.
+     * exchanges by URL: the first description of an article is kept. Two statements, not one: a
+     * source another writer adds at the same moment is waited for by the first and only visible
+     * to the second (a statement sees the data as it was when it began).
      */
     private static Uni<Void> linkSources(SqlClient c, List<Object[]> rows) {
         return unnest(c, """
-                with s as (select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
-                             with ordinality as s(exchange_id, url, outlet, title, published, language, n)),
-                added as (
-                    insert into source (url, outlet, title, published, language)
-                    select distinct on (url) url, outlet, title, published, language from s order by url, n
-                    on conflict (url) do nothing returning id, url)
-                insert into exchange_source (exchange_id, source_id)
-                select s.exchange_id, coalesce(a.id, old.id) from s
-                left join added a on a.url = s.url left join source old on old.url = s.url
-                on conflict do nothing""", rows, Long[]::new, String[]::new, String[]::new, String[]::new,
-                LocalDate[]::new, String[]::new);
+                insert into source (url, outlet, title, published, language)
+                select distinct on (url) url, outlet, title, published, language
+                from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
+                     with ordinality as s(exchange_id, url, outlet, title, published, language, n)
+                order by url, n
+                on conflict (url) do nothing""", rows, Long[]::new, String[]::new, String[]::new, String[]::new,
+                LocalDate[]::new, String[]::new)
+                .chain(() -> unnest(c, """
+                        insert into exchange_source (exchange_id, source_id)
+                        select s.exchange_id, src.id from unnest($1::bigint[], $2::text[]) as s(exchange_id, url)
+                        join source src on src.url = s.url
+                        on conflict do nothing""", rows.stream().map(r -> new Object[] { r[0], r[1] }).toList(),
+                        Long[]::new, String[]::new));
     }
 
     /** One statement for many rows: column i of {@code rows} becomes the array parameter $i+1. */

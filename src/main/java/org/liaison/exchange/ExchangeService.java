@@ -37,11 +37,13 @@ public class ExchangeService {
     private final Event<ExchangesChanged> changed;
     private final ObjectMapper mapper;
     private final PeopleDirectory people;
+    private final WriteTransaction writes;
 
     @Inject
     public ExchangeService(Pool pool, ExchangeRepository repository, ExchangeValidator validator, Event<ExchangesChanged> changed,
-            ObjectMapper mapper, PeopleDirectory people) {
+            ObjectMapper mapper, PeopleDirectory people, WriteTransaction writes) {
         this.people = people;
+        this.writes = writes;
         this.pool = pool;
         this.repository = repository;
         this.validator = validator;
@@ -70,7 +72,7 @@ public class ExchangeService {
      * the existing record; the same key with other content is a conflict (use PUT to change it).
      */
     public Uni<Written> create(ValidExchange v) {
-        return pool.withTransaction(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
+        return writes.run(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
             if (stored == null) {
                 Uni<ExchangeRepository.Known> same = v.key() != null ? Uni.createFrom().nullItem() : repository.findSame(tx, r);
                 return same.chain(known -> known != null ? Uni.createFrom().failure(alreadyKnown(known, r.key()))
@@ -103,9 +105,9 @@ public class ExchangeService {
         return FieldError.of("id", k.publicId().toString(), "already known as /api/exchanges/" + k.publicId() + why);
     }
 
-    /** Runs {@code work} in one transaction and tells the caches after the commit. */
+    /** Runs {@code work} in one write transaction ({@link WriteTransaction}) and tells the caches after the commit. */
     public <T> Uni<T> inTransaction(java.util.function.Function<SqlClient, Uni<T>> work) {
-        return pool.withTransaction(tx -> work.apply(tx)).invoke(this::changed);
+        return writes.run(work).invoke(this::changed);
     }
 
     /** The stored exchanges that have this URL as a source (public id, date). */
@@ -172,7 +174,8 @@ public class ExchangeService {
      */
     public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch) {
         boolean[] wrote = { false };
-        return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
+        return writes.run(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
+            wrote[0] = false; // a retried attempt starts afresh
             if (stored == null) {
                 return Uni.createFrom().failure(notFound(id));
             }
@@ -198,7 +201,7 @@ public class ExchangeService {
     }
 
     public Uni<Void> delete(UUID id) {
-        return pool.withTransaction(tx -> repository.findByPublicId(tx, id, true).chain(stored -> stored == null
+        return writes.run(tx -> repository.findByPublicId(tx, id, true).chain(stored -> stored == null
                 ? Uni.createFrom().failure(notFound(id))
                 : repository.delete(tx, stored.id()).replaceWithVoid())).invoke(this::changed);
     }

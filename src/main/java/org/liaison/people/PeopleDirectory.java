@@ -85,9 +85,10 @@ public class PeopleDirectory {
                     Map<String, Long> known = new HashMap<>();
                     rows.forEach(r -> known.put(r.getString("side").strip() + ":" + r.getString("alias_key"), r.getLong("id")));
                     // only the people not known yet are created, one after the other (a chain
-                    // step per participant would nest 400,000 deep on a large import)
+                    // step per participant would nest 400,000 deep on a large import), in name
+                    // order: two writers creating the same new people wait for each other, never in a cycle
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Name n : names) {
+                    for (Name n : names.stream().sorted(java.util.Comparator.comparing(Name::name)).toList()) {
                         String k = n.key();
                         if (!known.containsKey(k)) {
                             known.put(k, null);

@@ -18,8 +18,11 @@ import org.liaison.web.ContentCoding;
  * The epoch moves on every change this instance makes and on every change notification from
  * the database (any instance's write), and an answer is only served in the epoch it was
  * computed in. An answer computed while a write commits is therefore at worst dropped, never
- * served after the notification. While the notification connection is down the cache is not
- * used at all: it could not know of other instances' writes.
+ * served after the notification. While the notification connection is down no answer is added
+ * (the cache could not know of other instances' writes), but the answers already kept are still
+ * served: the connection is usually down because the database is, and then nobody writes, while
+ * these answers spare the clients a 503. When the connection is back, everything kept is dropped
+ * (a notification may have been missed).
  */
 @Singleton
 public class StatsCache {
@@ -103,9 +106,14 @@ public class StatsCache {
         this.maxEntries = maxEntries;
     }
 
-    /** Whether answers may be served from memory now. */
+    /** Whether answers may be added now (and so served as computed). */
     public boolean usable() {
         return enabled && listening;
+    }
+
+    /** Whether kept answers may be served: also while the notification connection is down. */
+    public boolean servable() {
+        return enabled;
     }
 
     public long epoch() {
@@ -147,7 +155,9 @@ public class StatsCache {
     }
 
     void listening(boolean on) {
-        invalidate();
+        if (on) {
+            invalidate();
+        }
         listening = on;
     }
 

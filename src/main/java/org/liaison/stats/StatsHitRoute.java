@@ -74,7 +74,7 @@ public class StatsHitRoute {
 
     private void serve(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String spelling = cache.usable() ? spelling(request) : null;
+        String spelling = cache.servable() ? spelling(request) : null;
         String key = spelling == null ? null : keyBySpelling.get(spelling);
         StatsCache.Entry hit = key == null ? null : cache.get(key);
         if (hit == null) {

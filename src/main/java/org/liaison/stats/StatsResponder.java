@@ -72,18 +72,18 @@ public class StatsResponder {
         Map<String, String> given = given(aggregate, parameters, q);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean gzip = ContentCoding.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-        if (!cache.usable()) {
-            return compute(aggregate, parameters, summaries, given, representation, ifNoneMatch, -1).map(e -> response(e, gzip, ifNoneMatch));
-        }
         // the normalised request: what the answer depends on, whatever order or spelling the query had
         String key = aggregate.file + '\u001f' + parameters + '\u001f' + given.keySet() + '\u001f' + representation.param;
-        if (spelling != null) {
+        if (spelling != null && cache.usable()) {
             hitRoute.remember(spelling, key); // valid and normalised: the same spelling means the same key from now on
         }
-        StatsCache.Entry hit = cache.get(key);
+        StatsCache.Entry hit = cache.servable() ? cache.get(key) : null;
         if (hit != null) {
             return Uni.createFrom().item(ifNoneMatch != null && matches(ifNoneMatch, new EntityTag(hit.etag()))
                     ? notModified(hit.etag(), ifNoneMatch) : response(hit, gzip, ifNoneMatch));
+        }
+        if (!cache.usable()) {
+            return compute(aggregate, parameters, summaries, given, representation, ifNoneMatch, -1).map(e -> response(e, gzip, ifNoneMatch));
         }
         long epoch = cache.epoch();
         return compute(aggregate, parameters, summaries, given, representation, ifNoneMatch, epoch).map(entry -> {

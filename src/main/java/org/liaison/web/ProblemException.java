@@ -6,10 +6,17 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    /** Seconds for a Retry-After header (503, 429), or null. */
+    private final Integer retryAfter;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.problem = Problem.of(type, detail, errors);
+        this.retryAfter = retryAfterSeconds;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -34,5 +41,9 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    public Integer retryAfter() {
+        return retryAfter;
     }
 }

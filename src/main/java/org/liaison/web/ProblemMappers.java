@@ -30,7 +30,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.problem(), request);
+        if (e.retryAfter() == null) {
+            return respond(e.problem(), request);
+        }
+        Problem p = request == null ? e.problem() : e.problem().at(request.path());
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfter()).entity(p).build();
+    }
+
+    /** The database is down or out of connections: 503 with Retry-After, logged once per failure without a trace. */
+    private Response outage(Throwable e, HttpServerRequest request) {
+        LOG.warnf("Database unavailable on %s: %s", request == null ? "?" : request.path(), e.getMessage());
+        return problem(DatabaseOutage.problem(), request);
     }
 
     /** More specific than Quarkus' own mapper for this type, which answers an empty 400. */
@@ -125,6 +135,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, HttpServerRequest request) {
+        if (DatabaseOutage.is(e)) {
+            return outage(e, request);
+        }
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("Request too large")) {
             return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the service takes "
@@ -139,6 +152,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseOutage.is(e)) {
+            return outage(e, request);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error (incident %s) on %s", incident, request == null ? "?" : request.path());
         return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error; quote incident " + incident

@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body's media type is not supported", 415),
     VALIDATION("validation", "The data is invalid", 422),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests of this kind at once", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "The service is not ready", 503);
 

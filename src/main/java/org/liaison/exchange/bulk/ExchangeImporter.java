@@ -12,6 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+import org.liaison.LiaisonConfig;
+import org.liaison.exchange.WriteTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,30 +39,42 @@ import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
 
 /**
- * NDJSON bulk import: one exchange per line, all or nothing. The body is read as a stream, line by
- * line, and validated exchanges are written in batches inside one transaction while the next
- * batch is being parsed (Java parses while the database writes, and only a batch is held in
- * memory, not the file). A file with any bad line is rolled back, so it writes nothing, and the
- * answer lists every bad line: after the first bad line nothing more is written but every further
- * line is still validated. Lines are matched to stored exchanges by natural key: re-importing a
- * file changes nothing.
+ * NDJSON bulk import: one exchange per line, all or nothing. First the body is read to its end
+ * (within liaison.imports.body-timeout) into a temporary file and every line is checked, without
+ * a database connection: a slow or trickling client holds no lock and no pooled connection, and
+ * a file with bad lines is answered 422 (every bad line listed) before anything is written. Then,
+ * when it is the import's turn (at most liaison.imports.max-concurrent write at once), the file is
+ * written in batches inside one transaction while the next batch is being parsed (Java parses
+ * while the database writes; only a batch is in memory). A transaction that meets another
+ * writer's (a deadlock, the same new key) is run again from the file. Lines are matched to stored
+ * exchanges by natural key: re-importing a file changes nothing.
  */
 @ApplicationScoped
 public class ExchangeImporter {
 
     public static final int MAX_LINES = 200_000;
+    /** Seconds a client told "too many imports" waits before it tries again. */
+    static final int BUSY_RETRY_AFTER = 5;
+    private static final Logger LOG = Logger.getLogger(ExchangeImporter.class);
     static final int MAX_REPORTED_ERRORS = 1000;
 
     private final ObjectMapper mapper;
     private final ExchangeValidator validator;
     private final ExchangeService exchanges;
     private final Pool pool;
+    private final LiaisonConfig.Imports config;
+    /** Imports reading, waiting or writing; and the turns to write. */
+    private final Semaphore inProgress;
+    private final Semaphore turns;
 
-    public ExchangeImporter(ObjectMapper mapper, ExchangeValidator validator, ExchangeService exchanges, Pool pool) {
+    public ExchangeImporter(ObjectMapper mapper, ExchangeValidator validator, ExchangeService exchanges, Pool pool, LiaisonConfig config) {
         this.mapper = mapper;
         this.validator = validator;
         this.exchanges = exchanges;
         this.pool = pool;
+        this.config = config.imports();
+        this.inProgress = new Semaphore(this.config.maxInProgress(), true);
+        this.turns = new Semaphore(this.config.maxConcurrent(), true);
     }
 
     @RegisterForReflection
@@ -69,12 +92,76 @@ public class ExchangeImporter {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("The import blocks while it reads its body: call it on a worker thread");
         }
+        if (!inProgress.tryAcquire()) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, config.maxInProgress() + " imports are in progress "
+                    + "(liaison.imports.max-in-progress); try again later", List.of(), BUSY_RETRY_AFTER);
+        }
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("liaison-import-", ".ndjson");
+            try (Writer copy = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                List<FieldError> errors = new ArrayList<>();
+                long deadline = System.nanoTime() + config.bodyTimeout().toNanos();
+                scan(body instanceof BufferedReader b ? b : new BufferedReader(body), copy, deadline, errors, (n, v) -> {
+                });
+                if (!errors.isEmpty()) {
+                    throw rejected(errors);
+                }
+            }
+            return writeInTurn(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The import's temporary file failed", e);
+        } finally {
+            inProgress.release();
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    LOG.warnf("Could not delete the import's temporary file %s: %s", spool, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private ImportResult writeInTurn(Path spool) throws IOException {
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(config.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "Other imports kept every turn to write (liaison.imports."
+                    + "max-concurrent) for " + config.turnTimeout().toSeconds() + " s; nothing was imported, try again later",
+                    List.of(), BUSY_RETRY_AFTER);
+        }
+        try {
+            for (int attempt = 0;; attempt++) {
+                try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                    return write(in);
+                } catch (RuntimeException e) {
+                    if (attempt >= WriteTransaction.RETRIES || !WriteTransaction.transientConflict(e)) {
+                        Throwable answer = WriteTransaction.answer(e);
+                        throw answer instanceof RuntimeException r ? r : e;
+                    }
+                    LOG.debugf("Import retried after %s", e.getMessage());
+                    WriteTransaction.pause(attempt);
+                }
+            }
+        } finally {
+            turns.release();
+        }
+    }
+
+    /** One attempt: the checked file written in one transaction. */
+    private ImportResult write(BufferedReader in) {
         SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
             Transaction tx = connection.begin().await().indefinitely();
             ImportRun run = new ImportRun(connection);
             try {
-                ImportResult result = run.readAndWrite(body instanceof BufferedReader b ? b : new BufferedReader(body));
+                ImportResult result = run.readAndWrite(in);
                 exchanges.addToSummaries(connection, run.written).await().indefinitely();
                 tx.commit().await().indefinitely();
                 if (result.created() + result.updated() > 0) {
@@ -99,6 +186,62 @@ public class ExchangeImporter {
         }
     }
 
+    /**
+     * Reads NDJSON lines: a byte order mark before line 1 and blank lines are skipped, at most
+     * {@link #MAX_LINES}; each line is parsed and validated, its errors (with its number) added to
+     * {@code errors}, a valid one handed to {@code valid}. {@code copy}, when given, receives every
+     * line as read. Returns the number of lines with content.
+     */
+    private int scan(BufferedReader in, Writer copy, long deadline, List<FieldError> errors, BiConsumer<Integer, ValidExchange> valid) {
+        int count = 0;
+        int n = 0;
+        String line;
+        while ((line = readLine(in)) != null) {
+            n++;
+            if (deadline != 0 && System.nanoTime() > deadline) {
+                throw new ProblemException(ProblemType.REQUEST_TIMEOUT, "The body took longer than " + config.bodyTimeout().toSeconds()
+                        + " s to arrive (liaison.imports.body-timeout); nothing was imported");
+            }
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a UTF-8 byte order mark, as some editors write: not part of line 1
+            }
+            if (copy != null) {
+                try {
+                    copy.write(line);
+                    copy.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("The import's temporary file failed", e);
+                }
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (++count > MAX_LINES) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
+            }
+            JsonNode json;
+            try {
+                json = mapper.readTree(line);
+            } catch (JsonProcessingException e) {
+                errors.add(JsonErrors.fieldError(e).atLine(n));
+                continue;
+            }
+            List<FieldError> lineErrors = new ArrayList<>();
+            ValidExchange v = validator.validate(json, lineErrors);
+            if (!lineErrors.isEmpty()) {
+                int at = n;
+                lineErrors.forEach(e -> errors.add(e.atLine(at)));
+            } else if (errors.isEmpty()) {
+                valid.accept(n, v);
+            }
+        }
+        if (count == 0) {
+            throw new ProblemException(ProblemType.VALIDATION, "The file has no exchange; send one JSON object per line",
+                    List.of(FieldError.of("body", null, "empty")));
+        }
+        return count;
+    }
+
     /** One import: the lines read so far, the batch being filled, and the batch being written. */
     private final class ImportRun {
         final SqlConnection connection;
@@ -115,44 +258,13 @@ public class ExchangeImporter {
         }
 
         ImportResult readAndWrite(BufferedReader in) {
-            int count = 0;
-            int n = 0;
-            String line;
-            while ((line = readLine(in)) != null) {
-                n++;
-                if (n == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // a UTF-8 byte order mark, as some editors write: not part of line 1
+            int count = scan(in, null, 0, errors, (n, v) -> {
+                batch.add(v);
+                batchLines.add(n);
+                if (batch.size() == BATCH) {
+                    flush();
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (++count > MAX_LINES) {
-                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
-                }
-                JsonNode json;
-                try {
-                    json = mapper.readTree(line);
-                } catch (JsonProcessingException e) {
-                    errors.add(JsonErrors.fieldError(e).atLine(n));
-                    continue;
-                }
-                List<FieldError> lineErrors = new ArrayList<>();
-                ValidExchange v = validator.validate(json, lineErrors);
-                if (!lineErrors.isEmpty()) {
-                    int at = n;
-                    lineErrors.forEach(e -> errors.add(e.atLine(at)));
-                } else if (errors.isEmpty()) {
-                    batch.add(v);
-                    batchLines.add(n);
-                    if (batch.size() == BATCH) {
-                        flush();
-                    }
-                }
-            }
-            if (count == 0) {
-                throw new ProblemException(ProblemType.VALIDATION, "The file has no exchange; send one JSON object per line",
-                        List.of(FieldError.of("body", null, "empty")));
-            }
+            });
             flush();
             settle();
             if (!errors.isEmpty()) {
