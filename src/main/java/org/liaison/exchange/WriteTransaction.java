@@ -55,10 +55,15 @@ public class WriteTransaction {
         }
     }
 
-    /** Deadlock, serialization failure, a unique key another transaction just took, a lock not granted in time. */
+    /**
+     * Deadlock, serialization failure, a unique key another transaction just took, a foreign key
+     * to a row another transaction just removed or just started to use (a source left without
+     * exchanges is deleted while another write cites it), a lock not granted in time.
+     */
     public static boolean transientConflict(Throwable e) {
         String state = sqlState(e);
-        return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("23505") || state.equals("55P03"));
+        return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("23505") || state.equals("23503")
+                || state.equals("55P03"));
     }
 
     /** What a client is told once the retries are spent, or for a database that is away. */
@@ -75,6 +80,7 @@ public class WriteTransaction {
                     + "read it and try again", List.of());
         }
         if (transientConflict(e)) {
+            LOG.warnf("A write kept meeting concurrent writes and was given up after %d attempts: %s", RETRIES + 1, e.getMessage());
             return new ProblemException(ProblemType.UNAVAILABLE, "Too many concurrent writes to the same records; nothing was "
                     + "changed by this request. Try again in a moment", List.of(), 1);
         }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Whether a failure means the database cannot be reached right now (refused or lost connection,
  * a server shutting down or starting up, an exhausted pool): the client should try again later
- * (503 with Retry-After), and no operator needs an incident report. Read along the cause chain,
+ * (503 with Retry-After), and no operator needs an incident report (a reset socket is the database's:
+ * a client that goes away is not an exception in a resource). Read along the cause chain,
  * because the reactive client wraps what the socket said.
  */
 public final class DatabaseOutage {
@@ -31,7 +32,7 @@ public final class DatabaseOutage {
                 // 08 connection exception, 57P0x shutdown / cannot connect now / crash recovery, 53 insufficient resources
                 return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
             }
-            if (CLASSES.contains(t.getClass().getName()) || t instanceof java.net.ConnectException) {
+            if (CLASSES.contains(t.getClass().getName()) || t instanceof java.net.ConnectException || t instanceof java.net.SocketException) {
                 return true;
             }
             String msg = String.valueOf(t.getMessage());
