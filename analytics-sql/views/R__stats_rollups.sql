@@ -73,6 +73,10 @@ begin
         raise exception 'sign must be 1 or -1, not %', sign;
     end if;
     perform liaison_mark_write();
+    if ids is not null then
+        -- for the change log at commit (a deleted exchange's public id is gone by then)
+        insert into pg_temp.liaison_changed (public_id, sign) select e.public_id, sign from exchange e where e.id = any(ids);
+    end if;
 
     execute format($q$
         insert into pg_temp.stats_pending_exchange (grain, period, status, level, format, n)
@@ -170,19 +174,28 @@ begin
                                                 first_date date, last_date date, sign integer);
         create temp table stats_pending_cooccurrence (like stats_cooccurrence_rollup);
         create temp table stats_pending_source (source_id bigint, draft integer, verified integer, rejected integer);
+        create temp table liaison_changed (public_id uuid, sign integer);
     end if;
     insert into pg_temp.liaison_write values (true) on conflict do nothing;
 end
 $fn$;
 
 -- At the commit of a write: the summaries, then the single data_version row (ETags, "last
--- change", the cache notification) — the last lock taken, held only until the commit record.
+-- change", the cache notification) — the last lock taken, held only until the commit record —
+-- and the change log under the version just taken. An exchange taken away only was deleted,
+-- added only was created, both was updated.
 create or replace function liaison_write_commit() returns trigger
 language plpgsql as $fn$
+declare
+    v bigint;
 begin
     perform stats_rollup_flush();
     delete from pg_temp.liaison_write;
-    update data_version set version = version + 1, changed_at = now();
+    update data_version set version = version + 1, changed_at = now() returning version into v;
+    insert into change_log (version, exchange_id, change, changed_at)
+    select v, public_id, case when bool_and(sign > 0) then 'created' when bool_and(sign < 0) then 'deleted' else 'updated' end, now()
+    from pg_temp.liaison_changed group by public_id;
+    delete from pg_temp.liaison_changed;
     perform pg_notify('liaison_data_changed', '');
     return null;
 end
