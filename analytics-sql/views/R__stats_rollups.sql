@@ -210,6 +210,22 @@ begin
 end
 $fn$;
 
+-- One summary of counts: the pending rows' net change per key added in key order (the lock
+-- order), rows left at zero removed; keys whose net change is zero are not touched.
+create or replace function stats_rollup_fold(summary text, pending text, keys text[]) returns void
+language plpgsql as $fn$
+declare
+    k text := array_to_string(keys, ', ');
+    r_keys text := (select string_agg('r.' || x, ', ') from unnest(keys) x);
+    p_keys text := (select string_agg('p.' || x, ', ') from unnest(keys) x);
+begin
+    execute format('insert into %1$I as r (%3$s, n) select %3$s, sum(n) from pg_temp.%2$I group by %3$s '
+                   'having sum(n) <> 0 order by %3$s on conflict (%3$s) do update set n = r.n + excluded.n',
+                   summary, pending, k);
+    execute format('delete from %1$I r using pg_temp.%2$I p where r.n = 0 and (%3$s) = (%4$s)', summary, pending, r_keys, p_keys);
+end
+$fn$;
+
 -- Folds the session's pending changes into the summaries and empties them. Lock order, the same
 -- for every writer: the tables in the order below, each one's rows in key order (the sorted
 -- insert … on conflict takes them one by one); rows whose net change is zero are not touched.
@@ -220,40 +236,11 @@ begin
         return;
     end if;
 
-    insert into stats_exchange_rollup as r (grain, period, status, level, format, n)
-    select grain, period, status, level, format, sum(n) from pg_temp.stats_pending_exchange
-    group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
-    on conflict (grain, period, status, level, format) do update set n = r.n + excluded.n;
-    delete from stats_exchange_rollup r using pg_temp.stats_pending_exchange p
-    where r.n = 0 and (r.grain, r.period, r.status, r.level, r.format) = (p.grain, p.period, p.status, p.level, p.format);
-
-    insert into stats_theme_rollup as r (grain, period, status, theme_code, n)
-    select grain, period, status, theme_code, sum(n) from pg_temp.stats_pending_theme
-    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
-    on conflict (grain, period, status, theme_code) do update set n = r.n + excluded.n;
-    delete from stats_theme_rollup r using pg_temp.stats_pending_theme p
-    where r.n = 0 and (r.grain, r.period, r.status, r.theme_code) = (p.grain, p.period, p.status, p.theme_code);
-
-    insert into stats_domain_rollup as r (grain, period, status, domain, n)
-    select grain, period, status, domain, sum(n) from pg_temp.stats_pending_domain
-    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
-    on conflict (grain, period, status, domain) do update set n = r.n + excluded.n;
-    delete from stats_domain_rollup r using pg_temp.stats_pending_domain p
-    where r.n = 0 and (r.grain, r.period, r.status, r.domain) = (p.grain, p.period, p.status, p.domain);
-
-    insert into stats_locality_rollup as r (grain, period, status, boundaries, code, n)
-    select grain, period, status, boundaries, code, sum(n) from pg_temp.stats_pending_locality
-    group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
-    on conflict (grain, period, status, boundaries, code) do update set n = r.n + excluded.n;
-    delete from stats_locality_rollup r using pg_temp.stats_pending_locality p
-    where r.n = 0 and (r.grain, r.period, r.status, r.boundaries, r.code) = (p.grain, p.period, p.status, p.boundaries, p.code);
-
-    insert into stats_pair_rollup as r (status, boundaries, vn_code, cn_code, n)
-    select status, boundaries, vn_code, cn_code, sum(n) from pg_temp.stats_pending_pair
-    group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
-    on conflict (status, boundaries, vn_code, cn_code) do update set n = r.n + excluded.n;
-    delete from stats_pair_rollup r using pg_temp.stats_pending_pair p
-    where r.n = 0 and (r.status, r.boundaries, r.vn_code, r.cn_code) = (p.status, p.boundaries, p.vn_code, p.cn_code);
+    perform stats_rollup_fold('stats_exchange_rollup', 'stats_pending_exchange', array['grain', 'period', 'status', 'level', 'format']);
+    perform stats_rollup_fold('stats_theme_rollup', 'stats_pending_theme', array['grain', 'period', 'status', 'theme_code']);
+    perform stats_rollup_fold('stats_domain_rollup', 'stats_pending_domain', array['grain', 'period', 'status', 'domain']);
+    perform stats_rollup_fold('stats_locality_rollup', 'stats_pending_locality', array['grain', 'period', 'status', 'boundaries', 'code']);
+    perform stats_rollup_fold('stats_pair_rollup', 'stats_pending_pair', array['status', 'boundaries', 'vn_code', 'cn_code']);
 
     -- every person row with a pending change is taken (also net zero: a date may have moved)
     insert into stats_person_rollup as r (status, person_id, side, n, first_date, last_date)
@@ -274,12 +261,7 @@ begin
     delete from stats_person_rollup r using pg_temp.stats_pending_person p
     where r.n = 0 and (r.status, r.person_id, r.side) = (p.status, p.person_id, p.side);
 
-    insert into stats_cooccurrence_rollup as r (status, theme_a, theme_b, n)
-    select status, theme_a, theme_b, sum(n) from pg_temp.stats_pending_cooccurrence
-    group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3
-    on conflict (status, theme_a, theme_b) do update set n = r.n + excluded.n;
-    delete from stats_cooccurrence_rollup r using pg_temp.stats_pending_cooccurrence p
-    where r.n = 0 and (r.status, r.theme_a, r.theme_b) = (p.status, p.theme_a, p.theme_b);
+    perform stats_rollup_fold('stats_cooccurrence_rollup', 'stats_pending_cooccurrence', array['status', 'theme_a', 'theme_b']);
 
     -- sources: first every changed source's row, created or locked in key order, so that the
     -- masks moved next are read from rows no one else can change before this commit
