@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     public final int port;
     public final File log;
     private final Process process;
+    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceProcess(String name, int port, File log, Process process) {
         this.name = name;
@@ -97,8 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The HTTP status of GET /q/health/ready, or -1 while nothing listens. */
     public int ready() {
         try {
-            HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-            return c.send(HttpRequest.newBuilder(uri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+            return probe.send(HttpRequest.newBuilder(uri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

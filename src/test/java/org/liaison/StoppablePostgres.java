@@ -3,8 +3,14 @@ package org.liaison;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,6 +63,31 @@ public final class StoppablePostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             running = null;
+        }
+    }
+
+    /**
+     * While the server is stopped: listens on its port until a client connects (the service
+     * looking for its database), closes that connection unanswered, and stops listening, so that
+     * further attempts are refused as before. True if someone connected within {@code patience}.
+     * A test can so be sure its service met the database down, however long the service took to
+     * get there.
+     */
+    public boolean awaitConnectionAttempt(Duration patience) {
+        if (running != null) {
+            throw new IllegalStateException("PostgreSQL is running on " + port);
+        }
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener.setSoTimeout((int) patience.toMillis());
+            try (Socket attempt = listener.accept()) {
+                return true;
+            } catch (SocketTimeoutException nobody) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -80,9 +80,10 @@ public record Result(Writers.Plan plan, List<Call> calls, Acknowledged acknowled
 
     public String summary() {
         return String.format("%d writers, %d readers, %.1f s: %d requests (%s); %.1f acknowledged writes/s, write error rate %.4f, "
-                + "single-record writes p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d records acknowledged, %d uncertain",
+                + "single-record writes p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d answers breaking the API's rules; "
+                + "%d records acknowledged, %d uncertain",
                 plan.writers(), plan.readers(), seconds(), calls.size(), statusesByOp(), writesPerSecond(), writeErrorRate(),
-                singleWriteMillis(0.5), singleWriteMillis(0.99), singleWriteMillis(1), acknowledged.acknowledgedRecords(),
-                acknowledged.uncertainRecords());
+                singleWriteMillis(0.5), singleWriteMillis(0.99), singleWriteMillis(1), unexpected().size(),
+                acknowledged.acknowledgedRecords(), acknowledged.uncertainRecords());
     }
 }

@@ -1,5 +1,6 @@
 package org.liaison.exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -370,7 +371,7 @@ public final class Writers {
                 file.lines().forEach(l -> {
                     try {
                         load.acknowledged.unknown(ServiceClient.JSON.readTree(l).path("key").asText());
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    } catch (JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }
                 });
