@@ -281,7 +281,8 @@ public class ExchangeRepository {
     }
 
     /** A stored exchange as the "already known" rule sees it. */
-    public record Known(long id, UUID publicId, LocalDate date, String format, String kind, String venue) {
+    /** {@code sameKey}: the stored record has the key looked for (a record with it made by a write that committed a moment ago). */
+    public record Known(long id, UUID publicId, LocalDate date, String format, String kind, String venue, boolean sameKey) {
     }
 
     /**
@@ -298,7 +299,7 @@ public class ExchangeRepository {
         String[] places = v.localities().stream().filter(l -> l.role().equals("participant")).map(ValidExchange.LocalityRole::code)
                 .toArray(String[]::new);
         return c.preparedQuery("""
-                select e.id, e.public_id, e.date, e.format, e.kind, e.venue_code from exchange e
+                select e.id, e.public_id, e.date, e.format, e.kind, e.venue_code, e.natural_key = $5 from exchange e
                 where (e.natural_key = $5
                        or e.date <= $2 and case e.date_precision
                               when 'month' then (e.date + interval '1 month' - interval '1 day')::date
@@ -315,7 +316,8 @@ public class ExchangeRepository {
                         return null;
                     }
                     Row x = rows.iterator().next();
-                    return new Known(x.getLong(0), x.getUUID(1), x.getLocalDate(2), x.getString(3), x.getString(4), x.getString(5));
+                    return new Known(x.getLong(0), x.getUUID(1), x.getLocalDate(2), x.getString(3), x.getString(4), x.getString(5),
+                            Boolean.TRUE.equals(x.getBoolean(6)));
                 });
     }
 

@@ -75,7 +75,8 @@ public class ExchangeService {
         return writes.run(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
             if (stored == null) {
                 Uni<ExchangeRepository.Known> same = v.key() != null ? Uni.createFrom().nullItem() : repository.findSame(tx, r);
-                return same.chain(known -> known != null ? Uni.createFrom().failure(alreadyKnown(known, r.key()))
+                return same.chain(known -> known != null ? Uni.createFrom().failure(known.sameKey() ? new ConcurrentCreate(r.key())
+                        : alreadyKnown(known, r.key()))
                         : repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
                                 .map(view -> new Written(Outcome.CREATED, view)));
             }
@@ -298,9 +299,13 @@ public class ExchangeService {
         }
         // one lookup at a time, without nesting a chain step per line
         return Multi.createFrom().iterable(unkeyed)
-                .onItem().transformToUniAndConcatenate(i -> repository.findSame(tx, created.get(i)).map(k -> k == null ? List.<FieldError> of()
-                        : List.of(knownAs(k, " (overlapping dates, a shared participant or participant locality)")
-                                .atLine(lines.get(i)))))
+                .onItem().transformToUniAndConcatenate(i -> repository.findSame(tx, created.get(i)).map(k -> {
+                    if (k != null && k.sameKey()) {
+                        throw new ConcurrentCreate(created.get(i).key());
+                    }
+                    return k == null ? List.<FieldError> of()
+                            : List.of(knownAs(k, " (overlapping dates, a shared participant or participant locality)").atLine(lines.get(i)));
+                }))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }

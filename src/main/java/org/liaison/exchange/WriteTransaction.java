@@ -17,7 +17,7 @@ import org.liaison.web.ProblemType;
  * The one place a write transaction runs. Concurrent writers can still meet in the database: a
  * deadlock or serialization failure between two imports' rows, or two clients creating the same
  * new record at once (the second insert then fails on the unique key, although a moment later
- * the record is simply "already there"). Such a transaction is run again from the start, a few
+ * the record is simply "already there", or it is met by the "already known" lookup: {@link ConcurrentCreate}). Such a transaction is run again from the start, a few
  * times with growing, jittered pauses, and sees the other's committed result; only if that keeps
  * failing does the client get a 503 (or a 409 for a key that keeps colliding), never a 500.
  */
@@ -61,6 +61,11 @@ public class WriteTransaction {
      * exchanges is deleted while another write cites it), a lock not granted in time.
      */
     public static boolean transientConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrentCreate) {
+                return true;
+            }
+        }
         String state = sqlState(e);
         return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("23505") || state.equals("23503")
                 || state.equals("55P03"));
@@ -75,7 +80,7 @@ public class WriteTransaction {
             return DatabaseOutage.problem();
         }
         String state = sqlState(e);
-        if ("23505".equals(state)) {
+        if ("23505".equals(state) || e instanceof ConcurrentCreate) {
             return new ProblemException(ProblemType.CONFLICT, "Another request was writing the same record at the same time; "
                     + "read it and try again", List.of());
         }
