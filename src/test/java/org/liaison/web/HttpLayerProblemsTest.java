@@ -238,13 +238,20 @@ class HttpLayerProblemsTest {
         assertEquals(before, Database.exchanges());
     }
 
+    static void passes(String origin) {
+        given().header("Origin", origin).get("/api/themes").then().statusCode(200).header("Access-Control-Allow-Origin", origin);
+        given().header("Origin", origin).header("Access-Control-Request-Method", "DELETE").options("/api/themes").then()
+                .statusCode(200).header("Access-Control-Allow-Methods", containsString("DELETE"));
+    }
+
     @Test
-    void listedPatternAndSameOriginsPassAsBefore() throws IOException {
-        for (String origin : List.of(DASHBOARD, "https://stats.dashboard.example")) {
-            given().header("Origin", origin).get("/api/themes").then().statusCode(200).header("Access-Control-Allow-Origin", origin);
-            given().header("Origin", origin).header("Access-Control-Request-Method", "DELETE").options("/api/themes").then()
-                    .statusCode(200).header("Access-Control-Allow-Methods", containsString("DELETE"));
-        }
+    void anOriginMatchingAListedPatternPasses() {
+        passes("https://stats.dashboard.example");
+    }
+
+    @Test
+    void listedAndSameOriginsPassAsBefore() throws IOException {
+        passes(DASHBOARD);
         // the service's own origin needs no listing (Quarkus' same-origin rule)
         int port = io.restassured.RestAssured.port;
         assertEquals(200, raw("GET /api/themes HTTP/1.1\r\nHost: localhost:" + port + "\r\nOrigin: http://localhost:" + port
