@@ -34,7 +34,8 @@ public class HttpBodyLimit implements ReaderInterceptor {
 
     private final long maxBody;
 
-    public HttpBodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
+    public HttpBodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.maxBody = maxBody.asLongValue();
     }
 

@@ -109,9 +109,9 @@ public class HttpLayerProblems {
         switch (origins.verdict(request)) {
             case ORIGIN_REFUSED -> {
                 ctx.response().putHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-                send(ctx, HttpProblem.ORIGIN_NOT_ALLOWED.problem("Requests from the origin " + quoted(request.getHeader(HttpHeaders.ORIGIN))
-                        + " are not allowed: the service answers pages of the origins in quarkus.http.cors.origins only"),
-                        request.path(), hasBody(request));
+                String origin = quoted(request.getHeader(HttpHeaders.ORIGIN));
+                send(ctx, HttpProblem.ORIGIN_NOT_ALLOWED.problem("Requests from the origin " + origin + " are not allowed: the "
+                        + "service answers pages of the origins in quarkus.http.cors.origins only"), request.path(), hasBody(request));
             }
             case METHOD_REFUSED -> {
                 // the origin is allowed: let the page read why

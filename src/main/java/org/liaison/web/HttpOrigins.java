@@ -51,7 +51,8 @@ public class HttpOrigins {
         if (!enabled || origin == null) {
             return Verdict.ALLOWED;
         }
-        boolean listed = !anyOrigin && (origins.contains(origin) || originPatterns.stream().anyMatch(p -> p.matcher(origin).matches()));
+        boolean listed = !anyOrigin
+                && (origins.contains(origin) || originPatterns.stream().anyMatch(p -> p.matcher(origin).matches()));
         if (!anyOrigin && !listed && !sameOrigin(request, origin)) {
             return Verdict.ORIGIN_REFUSED;
         }
