@@ -24,8 +24,19 @@ public class LiaisonMain {
     /** zonky's server; checked as well, so that stale classes of another build do not count. */
     static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     static final List<String> URLS = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url");
+    /**
+     * Quarkus' own request-URI check (VertxHttpRecorder, before the router) answers an unparsable URI
+     * with an empty 400; with it off, org.liaison.web.HttpLayerProblems applies the same rule in the
+     * router's first route and answers a problem. Read once, when Quarkus' HTTP classes initialise:
+     * here, before Quarkus starts. A native image initialises them when it is built, so there the
+     * setting must be given to the image build (README: "What the HTTP layer answers itself").
+     */
+    static final String URI_VALIDATION_OFF = "vertx.disableURIValidation";
 
     public static void main(String... args) throws ReflectiveOperationException {
+        if (System.getProperty(URI_VALIDATION_OFF) == null) {
+            System.setProperty(URI_VALIDATION_OFF, "true");
+        }
         Config config = ConfigProvider.getConfig();
         boolean embedded = embeddedServer();
         if (embedded && URLS.stream().noneMatch(p -> configured(config, p))) {
