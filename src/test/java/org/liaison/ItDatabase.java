@@ -58,6 +58,7 @@ public class ItDatabase implements QuarkusTestResourceLifecycleManager {
         System.setProperty(JWKS_URL, location);
         settings.put(VerificationSettings.KEY_LOCATION, location);
         settings.put(VerificationSettings.ISSUER, TestTokens.ISSUER);
+        settings.put("liaison.extract.per-minute", "2"); // as in the tests' profile (application.properties)
         io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(TestTokens.admin());
         return settings;
     }

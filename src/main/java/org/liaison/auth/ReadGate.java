@@ -11,7 +11,9 @@ import jakarta.enterprise.event.Observes;
  * With liaison.auth.public-reads=false, every read of /api needs a valid token (of any role, or
  * none). Checked here, in the HTTP layer, rather than on the resources: the stats answers kept
  * in memory are served by a route of their own before the REST layer (StatsHitRoute), and they
- * must not be readable without a token either. /q/health, /q/openapi stay open.
+ * must not be readable without a token either. What is open is named (Quarkus' /q/: health,
+ * OpenAPI) and everything else is closed, so that no other spelling of a path
+ * ({@code /%61pi/...}, {@code /api;x/...}) can reach the API around the check.
  */
 @ApplicationScoped
 public class ReadGate {
@@ -31,14 +33,15 @@ public class ReadGate {
         router.route().order(Gates.ORDER).handler(this::check);
     }
 
-    static boolean isApiRead(RoutingContext ctx) {
+    /** A read that needs a token: any GET or HEAD outside /q/. */
+    static boolean closedRead(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         String path = ctx.normalizedPath();
-        return (method == HttpMethod.GET || method == HttpMethod.HEAD) && (path.equals("/api") || path.startsWith("/api/"));
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD) && !path.equals("/q") && !path.startsWith("/q/");
     }
 
     private void check(RoutingContext ctx) {
-        if (!isApiRead(ctx)) {
+        if (!closedRead(ctx)) {
             ctx.next();
             return;
         }

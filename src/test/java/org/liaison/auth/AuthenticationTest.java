@@ -34,7 +34,7 @@ class AuthenticationTest {
     /** One write, sent with the given authentication; {@code ok} is its status when allowed. */
     record Write(String name, String method, String path, String contentType, String body, int ok) {
         Response send(RequestSpecification spec) {
-            RequestSpecification r = contentType == null ? spec : spec.contentType(contentType).body(body);
+            RequestSpecification r = contentType == null ? spec : spec.contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));
             return r.request(method, path);
         }
     }
@@ -180,12 +180,12 @@ class AuthenticationTest {
                 .post("/api/exchanges").then().statusCode(403).body("detail", containsString("as verified needs the reviewer role"));
         String twoLines = keyed("2011-04-03").replace("\n", " ") + "\n"
                 + ExchangeResourceTest.exchange("2011-04-04", ", \"key\": \"auth-v\", \"status\": \"verified\"").replace("\n", " ") + "\n";
-        bearer(editor).contentType("application/x-ndjson").body(twoLines).post("/api/exchanges/import").then().statusCode(403)
+        bearer(editor).contentType("application/x-ndjson").body(twoLines.getBytes(StandardCharsets.UTF_8)).post("/api/exchanges/import").then().statusCode(403)
                 .body("detail", startsWith("Line 2 states a status")).body("detail", containsString("nothing was imported"));
         assertEquals(version, dataVersion(), "the refused writes changed nothing");
         given().get("/api/exchanges/" + id).then().body("status", equalTo("draft"));
 
-        bearer(editor).contentType("application/x-ndjson").body(keyed("2011-04-05").replace("\n", " ")).post("/api/exchanges/import")
+        bearer(editor).contentType("application/x-ndjson").body(keyed("2011-04-05").replace("\n", " ").getBytes(StandardCharsets.UTF_8)).post("/api/exchanges/import")
                 .then().statusCode(200).body("created", equalTo(1));
     }
 
