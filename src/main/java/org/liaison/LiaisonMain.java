@@ -38,7 +38,7 @@ public class LiaisonMain {
         boolean ownDatabase = embedded && URLS.stream().noneMatch(p -> configured(config, p));
         // a trial run on a database of its own signs its own tokens when no identity provider is configured
         boolean ownKey = ownDatabase
-                && (System.getProperty(DEV_TOKEN_FILE) != null || VerificationSettings.noneSet(p -> configured(config, p)));
+                && (System.getProperty(DEV_TOKEN_FILE) != null || VerificationSettings.noneSet(p -> configuredKey(config, p)));
         List<String> missing = missingDatabaseSettings(config, embedded);
         if (!missing.isEmpty()) {
             System.err.println("Liaison needs a PostgreSQL database and this build has no embedded server.\n"
@@ -48,7 +48,7 @@ public class LiaisonMain {
                     + "  QUARKUS_DATASOURCE_USERNAME=liaison QUARKUS_DATASOURCE_PASSWORD=...");
             System.exit(2);
         }
-        List<String> unverifiable = ownKey ? List.of() : VerificationSettings.missing(p -> configured(config, p));
+        List<String> unverifiable = ownKey ? List.of() : VerificationSettings.missing(p -> configuredKey(config, p));
         if (!unverifiable.isEmpty()) {
             System.err.println(VerificationSettings.message(unverifiable));
             System.exit(2);
@@ -105,6 +105,12 @@ public class LiaisonMain {
     static boolean configured(Config config, String property) {
         return config.getOptionalValue(property, String.class).isPresent() || System.getProperty(property) != null
                 || System.getenv(env(property)) != null;
+    }
+
+    /** A token verification setting: as {@link #configured}, where smallrye-jwt's "NONE" means unset (application.properties). */
+    static boolean configuredKey(Config config, String property) {
+        return java.util.stream.Stream.of(config.getOptionalValue(property, String.class).orElse(null), System.getProperty(property),
+                System.getenv(env(property))).anyMatch(v -> v != null && !v.isBlank() && !v.equals(VerificationSettings.UNSET));
     }
 
     static String env(String property) {

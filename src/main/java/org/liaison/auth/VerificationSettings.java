@@ -18,6 +18,8 @@ public final class VerificationSettings {
     public static final String KEY = "mp.jwt.verify.publickey";
     public static final String ISSUER = "mp.jwt.verify.issuer";
     public static final String AUDIENCES = "mp.jwt.verify.audiences";
+    /** smallrye-jwt's value for "not set" (its default). */
+    public static final String UNSET = "NONE";
 
     private VerificationSettings() {
     }
