@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.liaison.auth.VerificationSettings;
 
 /**
  * Decides where the database comes from before Quarkus reads its configuration: a configured
  * datasource URL wins; without one, the default build starts its embedded PostgreSQL
  * ({@code org.liaison.embedded}, a server of this process's own on a free port), and a build
- * without it (-Dprod, -Dnative) fails fast with a message that says what to do. The environment
+ * without it (-Dprod, -Dnative) fails fast with a message that says what to do. So does a run
+ * without the settings that verify bearer tokens, unless it is a trial run on its own embedded
+ * database: that one makes its own signing key and admin token. The environment
  * and system properties are read directly too: in a native executable the configuration seen
  * here, before Quarkus starts, is the one of the image build.
  */
@@ -23,6 +26,10 @@ public class LiaisonMain {
     static final String EMBEDDED = "org.liaison.embedded.ProcessDatabase";
     /** zonky's server; checked as well, so that stale classes of another build do not count. */
     static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    /** Makes the signing key and admin token of the embedded default run (README: "Authentication and roles"). */
+    static final String DEV_KEY = "org.liaison.embedded.DevSigningKey";
+    /** Set by DevSigningKey: the key was made before this dev-mode reload. */
+    static final String DEV_TOKEN_FILE = EmbeddedDatabaseConfigSource.PREFIX + "admin-token-file";
     static final List<String> URLS = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url");
     /**
      * Quarkus' own request-URI check (VertxHttpRecorder, before the router) answers an unparsable URI
@@ -39,9 +46,10 @@ public class LiaisonMain {
         }
         Config config = ConfigProvider.getConfig();
         boolean embedded = embeddedServer();
-        if (embedded && URLS.stream().noneMatch(p -> configured(config, p))) {
-            startEmbeddedServer();
-        }
+        boolean ownDatabase = embedded && URLS.stream().noneMatch(p -> configured(config, p));
+        // a trial run on a database of its own signs its own tokens when no identity provider is configured
+        boolean ownKey = ownDatabase
+                && (System.getProperty(DEV_TOKEN_FILE) != null || VerificationSettings.noneSet(p -> configuredKey(config, p)));
         List<String> missing = missingDatabaseSettings(config, embedded);
         if (!missing.isEmpty()) {
             System.err.println("Liaison needs a PostgreSQL database and this build has no embedded server.\n"
@@ -51,12 +59,28 @@ public class LiaisonMain {
                     + "  QUARKUS_DATASOURCE_USERNAME=liaison QUARKUS_DATASOURCE_PASSWORD=...");
             System.exit(2);
         }
+        List<String> unverifiable = ownKey ? List.of() : VerificationSettings.missing(p -> configuredKey(config, p));
+        if (!unverifiable.isEmpty()) {
+            System.err.println(VerificationSettings.message(unverifiable));
+            System.exit(2);
+        }
+        if (ownDatabase) {
+            startEmbeddedServer();
+        }
+        if (ownKey) {
+            invoke(DEV_KEY);
+        }
         Quarkus.run(args);
     }
 
     static void startEmbeddedServer() throws ReflectiveOperationException {
+        invoke(EMBEDDED);
+    }
+
+    /** The static start() of a class of org.liaison.embedded, compiled in the default build only. */
+    static void invoke(String className) throws ReflectiveOperationException {
         try {
-            Class.forName(EMBEDDED).getMethod("start").invoke(null);
+            Class.forName(className).getMethod("start").invoke(null);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause; // the server's own message, not a reflection wrapper
@@ -92,6 +116,12 @@ public class LiaisonMain {
     static boolean configured(Config config, String property) {
         return config.getOptionalValue(property, String.class).isPresent() || System.getProperty(property) != null
                 || System.getenv(env(property)) != null;
+    }
+
+    /** A token verification setting: as {@link #configured}, where smallrye-jwt's "NONE" means unset (application.properties). */
+    static boolean configuredKey(Config config, String property) {
+        return java.util.stream.Stream.of(config.getOptionalValue(property, String.class).orElse(null), System.getProperty(property),
+                System.getenv(env(property))).anyMatch(v -> v != null && !v.isBlank() && !v.equals(VerificationSettings.UNSET));
     }
 
     static String env(String property) {

@@ -5,7 +5,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import org.liaison.auth.TestTokens;
 
 /**
  * The real PostgreSQL of the {@code @QuarkusTest} tests (they do not run LiaisonMain, which
@@ -13,6 +15,9 @@ import java.util.Map;
  * JVM's own on a free port, so that concurrent builds on one machine do not meet. Declared
  * for every test class; the *IT classes get their database from {@link ItDatabase}, so this
  * one starts nothing there. Stopped after the application, so no connection is cut under it.
+ * It also gives the service the tests' token key and makes an admin token RestAssured's
+ * default: a test that is about authentication says so ({@code given().auth().none()}, or
+ * {@code auth().oauth2(TestTokens.token(...))}).
  */
 @QuarkusTestResource(TestDatabase.class)
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
@@ -25,7 +30,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             return Map.of();
         }
         postgres = ItDatabase.startPostgres("the tests");
-        return ItDatabase.datasource(postgres);
+        Map<String, String> settings = new HashMap<>(ItDatabase.datasource(postgres));
+        settings.putAll(TestTokens.settings());
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(TestTokens.admin());
+        return settings;
     }
 
     @Override

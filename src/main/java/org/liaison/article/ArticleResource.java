@@ -1,6 +1,8 @@
 package org.liaison.article;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.article.extract.ArticleInput;
+import org.liaison.auth.Role;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +46,7 @@ public class ArticleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The exchanges found (possibly none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Extraction.class)))
+    @PermitAll // a dry run; its body and rate limits: org.liaison.auth.ExtractGate
     public ArticleService.Extraction extract(ArticleInput article) {
         return articles.extract(article);
     }
@@ -59,6 +63,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Nothing new: the URL was stored before, or every exchange was already known "
             + "(merged as a further source)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Stored.class)))
+    @RolesAllowed(Role.EDITOR) // creates drafts only
     public Uni<RestResponse<ArticleService.Stored>> store(ArticleInput article) {
         return articles.store(article).map(s -> s.alreadyKnown() || s.exchanges().stream().noneMatch(e -> e.outcome().equals("created"))
                 ? RestResponse.ok(s)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.liaison.auth.Role;
+import org.liaison.auth.StatusChange;
 import org.liaison.web.ContentCoding;
 import org.liaison.web.FieldError;
 import org.liaison.web.MediaTypes;
@@ -159,8 +163,11 @@ public class ExchangeResource {
     @APIResponse(responseCode = "409", description = "The key is used by other content, or the exchange is already known under "
             + "another key (its id in errors[0].value)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri) {
-        return service.create(validator.validate(body)).map(w -> {
+    @RolesAllowed(Role.EDITOR) // a stated status other than draft: reviewer (StatusChange)
+    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri, @Context SecurityContext caller) {
+        ValidExchange valid = validator.validate(body);
+        StatusChange.check(caller, null, valid.status());
+        return service.create(valid).map(w -> {
             ExchangeView v = w.exchange();
             if (w.outcome() == ExchangeService.Outcome.CREATED) {
                 URI location = uri.getBaseUriBuilder().path("api/exchanges").path(v.id().toString()).build();
@@ -180,11 +187,19 @@ public class ExchangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @RolesAllowed(Role.EDITOR) // a change of status: reviewer (StatusChange)
     public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller) {
         UUID uuid = uuid(id);
-        return service.replace(uuid, validator.validate(body), version(ifMatch))
-                .map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
+        ValidExchange valid = validator.validate(body);
+        Integer expected = version(ifMatch);
+        Uni<ExchangeView> written = StatusChange.mayReview(caller) ? service.replace(uuid, valid, expected)
+                // compared with the record as read, and written only over that version
+                : service.get(uuid).chain(current -> {
+                    StatusChange.check(caller, current.status(), valid.status());
+                    return service.replace(uuid, valid, expected == null ? current.version() : expected);
+                });
+        return written.map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
     @PATCH
@@ -196,8 +211,9 @@ public class ExchangeResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
+    @RolesAllowed(Role.EDITOR) // a change of status: reviewer (StatusChange)
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller) {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
         }
@@ -210,8 +226,10 @@ public class ExchangeResource {
                 merged.remove("level"); // derived: the patched localities may change it
             }
             merge(merged, (ObjectNode) patch);
+            ValidExchange valid = validator.validate(merged);
+            StatusChange.check(caller, current.status(), valid.status());
             // Without If-Match the patch applies to the version just read: a concurrent change still fails.
-            return service.replace(uuid, validator.validate(merged), expected == null ? current.version() : expected);
+            return service.replace(uuid, valid, expected == null ? current.version() : expected);
         }).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
@@ -219,6 +237,7 @@ public class ExchangeResource {
     @Path("{id}")
     @Operation(summary = "Delete an exchange")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @RolesAllowed(Role.ADMIN)
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return service.delete(uuid(id)).map(x -> RestResponse.noContent());
     }

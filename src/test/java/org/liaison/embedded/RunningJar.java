@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged default jar started as a user would: {@code java -jar}, no datasource settings,
- * only its own HTTP port; its output goes to target/{name}.log.
+ * only its own HTTP port; its output goes to target/{name}.log. Its requests carry the admin
+ * token the jar logged (it made its own signing key), unless sent {@link #anonymous()}.
  */
 final class RunningJar implements AutoCloseable {
 
     static final Pattern EMBEDDED_PORT = Pattern.compile("Embedded PostgreSQL started on port (\\d+)");
+    static final Pattern ADMIN_TOKEN = Pattern.compile("Admin token: (\\S+)");
+    static final Pattern TOKEN_FILE = Pattern.compile("TOKEN=\\$\\(cat (\\S+)\\)");
 
     final String name;
     final int port;
@@ -52,7 +55,7 @@ final class RunningJar implements AutoCloseable {
             assertTrue(process.isAlive(), name + " stopped; see " + log);
             assertTrue(System.currentTimeMillis() < deadline, name + " is not ready; see " + log);
             try {
-                if (http().get("/q/health/ready").statusCode() == 200) {
+                if (anonymous().get("/q/health/ready").statusCode() == 200) {
                     return this;
                 }
             } catch (Exception notYet) { // RestAssured rethrows ConnectException unchecked
@@ -63,7 +66,29 @@ final class RunningJar implements AutoCloseable {
     }
 
     RequestSpecification http() {
-        return given().port(port);
+        try {
+            return anonymous().auth().oauth2(adminToken());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    RequestSpecification anonymous() {
+        return given().port(port).auth().none();
+    }
+
+    /** The admin token the jar logged. */
+    String adminToken() throws IOException {
+        Matcher m = ADMIN_TOKEN.matcher(output());
+        assertTrue(m.find(), name + " logged no admin token; see " + log);
+        return m.group(1);
+    }
+
+    /** The file the jar wrote its admin token to, as it logged it. */
+    Path tokenFile() throws IOException {
+        Matcher m = TOKEN_FILE.matcher(output());
+        assertTrue(m.find(), name + " logged no token file; see " + log);
+        return Path.of(m.group(1));
     }
 
     /** The port of the embedded server, as the jar logged it. */

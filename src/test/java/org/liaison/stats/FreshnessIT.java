@@ -44,12 +44,13 @@ class FreshnessIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> settings = List.of("-Dquarkus.http.port=" + port,
+        List<String> settings = new ArrayList<>(ItDatabase.verificationArguments()); // B accepts the tests' tokens too
+        settings.addAll(List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc,
                 "-Dquarkus.datasource.reactive.url=" + jdbc.replaceFirst("^jdbc:", ""),
                 "-Dquarkus.datasource.username=" + ItDatabase.USER,
                 "-Dquarkus.datasource.password=" + ItDatabase.PASSWORD,
-                "-Dliaison.demo-data=false");
+                "-Dliaison.demo-data=false"));
         List<String> command = new ArrayList<>();
         if (artifact.endsWith(".jar")) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

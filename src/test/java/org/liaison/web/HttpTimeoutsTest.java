@@ -32,6 +32,9 @@ class HttpTimeoutsTest {
         }
     }
 
+    /** Writes need a token (org.liaison.auth): these are about the body, not about who sends it. */
+    static final String AUTHORIZATION = "Authorization: Bearer " + org.liaison.auth.TestTokens.admin() + "\r\n";
+
     /** What the configured 1 s and 3 s may take to fire on a loaded machine. */
     static final int MARGIN_MS = 8_000;
 
@@ -69,7 +72,7 @@ class HttpTimeoutsTest {
         long before = org.liaison.Database.exchanges();
         String line = org.liaison.exchange.ExchangeResourceTest.exchange("2003-01-01", ", \"key\": \"stalled\"").replace("\n", " ")
                 + "\n{\"date\": \"2003-01-02\", \"format\": \"online\", \"kind\": \"talks\",";
-        Outcome o = stall("POST /api/exchanges/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+        Outcome o = stall("POST /api/exchanges/import HTTP/1.1\r\nHost: localhost\r\n" + AUTHORIZATION + "Content-Type: application/x-ndjson\r\n"
                 + "Content-Length: 1000\r\n\r\n" + line);
         assertTrue(o.closed(), "still open after " + o.millis() + " ms");
         // the read time-out (1 s) fires before the idle one (3 s); Quarkus' input stream closes the connection
@@ -81,7 +84,7 @@ class HttpTimeoutsTest {
 
     @Test
     void aHalfSentBodyIsClosedWithinTheIdleTimeout() throws IOException {
-        Outcome o = stall("POST /api/exchanges HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        Outcome o = stall("POST /api/exchanges HTTP/1.1\r\nHost: localhost\r\n" + AUTHORIZATION + "Content-Type: application/json\r\n"
                 + "Content-Length: 1000\r\n\r\n{\"date\": \"2003-01-01\",");
         assertTrue(o.closed(), "still open after " + o.millis() + " ms");
         assertTrue(o.millis() >= 2_500 && o.millis() < MARGIN_MS, o.millis() + " ms");
@@ -101,7 +104,7 @@ class HttpTimeoutsTest {
         try (Socket s = new Socket("localhost", io.restassured.RestAssured.port)) {
             s.setSoTimeout(MARGIN_MS);
             var out = s.getOutputStream();
-            out.write(("POST /api/exchanges HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            out.write(("POST /api/exchanges HTTP/1.1\r\nHost: localhost\r\n" + AUTHORIZATION + "Content-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] start = "{\"notes\": \"".getBytes(StandardCharsets.US_ASCII);
             byte[] chunk = "x".repeat(16_000).getBytes(StandardCharsets.US_ASCII);

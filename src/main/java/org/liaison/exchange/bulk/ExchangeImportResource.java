@@ -1,12 +1,14 @@
 package org.liaison.exchange.bulk;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.liaison.auth.Role;
+import org.liaison.auth.StatusFreeImport;
 import org.liaison.exchange.ExchangeResource;
 import org.liaison.web.MediaTypes;
 import org.liaison.web.Params;
@@ -57,8 +61,9 @@ public class ExchangeImportResource {
     @APIResponse(responseCode = "422", description = "Bad lines (every one listed with its line number); nothing written",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Blocking // reads the body as a stream while earlier batches are being written
-    public ExchangeImporter.ImportResult importNdjson(InputStream body, @Context UriInfo uri) {
+    @RolesAllowed(Role.EDITOR) // lines that state a status: reviewer (StatusFreeImport)
+    public ExchangeImporter.ImportResult importNdjson(InputStream body, @Context UriInfo uri, @Context SecurityContext caller) {
         Params.only(uri, List.of());
-        return importer.importNdjson(new InputStreamReader(body, StandardCharsets.UTF_8));
+        return importer.importNdjson(StatusFreeImport.of(new InputStreamReader(body, StandardCharsets.UTF_8), caller));
     }
 }
