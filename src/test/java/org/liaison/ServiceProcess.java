@@ -1,5 +1,7 @@
 package org.liaison;
 
+import org.liaison.auth.TestTokens;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,13 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
                 "quarkus.datasource.password", ItDatabase.PASSWORD);
     }
 
-    /** Starts the artifact; {@code jvmOptions} apply to the jar only. Does not wait for it. */
+    /**
+     * Starts the artifact; {@code jvmOptions} apply to the jar only. Does not wait for it. It
+     * verifies the tests' tokens ({@link TestTokens#settings()}, unless {@code settings} say otherwise),
+     * so a {@link org.liaison.exchange.ServiceClient} may write.
+     */
     public static ServiceProcess start(String name, Map<String, String> settings, List<String> jvmOptions) {
         String artifact = artifact();
         int port = freePort();
         List<String> properties = new ArrayList<>();
         properties.add("-Dquarkus.http.port=" + port);
-        settings.forEach((k, v) -> properties.add("-D" + k + "=" + v));
+        Map<String, String> all = new java.util.TreeMap<>(TestTokens.settings());
+        all.putAll(settings);
+        all.forEach((k, v) -> properties.add("-D" + k + "=" + v));
         List<String> command = new ArrayList<>();
         if (artifact.endsWith(".jar")) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,5 +1,7 @@
 package org.liaison.exchange;
 
+import org.liaison.auth.TestTokens;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,16 +33,24 @@ public final class ServiceClient {
 
     private final URI base;
     private final HttpClient http;
+    /** Sent as the bearer token of every request; null: anonymous. */
+    private final String token;
 
+    /** A client with the tests' admin token ({@link TestTokens#admin()}; bench: -Dbench.token overrides it). */
     public ServiceClient(URI base) {
+        this(base, System.getProperty("bench.token", TestTokens.admin()));
+    }
+
+    public ServiceClient(URI base, String token) {
         this.base = base;
+        this.token = token;
         // HTTP/1.1: the service is reached in clear text, where HTTP/2 would first try an upgrade on every connection
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Another client of the same service, with a connection of its own. */
     public ServiceClient another() {
-        return new ServiceClient(base);
+        return new ServiceClient(base, token);
     }
 
     public URI base() {
@@ -111,6 +121,9 @@ public final class ServiceClient {
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         long t0 = System.nanoTime();
         try {
