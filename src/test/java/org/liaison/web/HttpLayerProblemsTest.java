@@ -289,7 +289,7 @@ class HttpLayerProblemsTest {
             s.setSoTimeout(15_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nTransfer-Encoding: chunked\r\n" + HttpTimeoutsTest.AUTHORIZATION + "\r\n").getBytes(StandardCharsets.US_ASCII));
             try {
                 chunk(out, start.getBytes(StandardCharsets.UTF_8));
                 byte[] x = "x".repeat(16_000).getBytes(StandardCharsets.US_ASCII);
