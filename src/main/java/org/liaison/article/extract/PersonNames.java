@@ -263,6 +263,7 @@ public final class PersonNames {
         final Folded f;
         final List<Word> words = new ArrayList<>();
         final Map<Integer, Integer> wordEndingAt = new HashMap<>();
+        final Map<String, Boolean> placeNames = new HashMap<>();
 
         Scan(Folded f) {
             this.f = f;
@@ -444,8 +445,9 @@ public final class PersonNames {
             return 0;
         }
 
+        /** Whether the gazetteer resolves the words; asked once per distinct text (a long page repeats its names). */
         private boolean isPlace(String name) {
-            return !gazetteer.resolve(name, null).candidates().isEmpty();
+            return placeNames.computeIfAbsent(name, n -> !gazetteer.resolve(n, null).candidates().isEmpty());
         }
 
         private Candidate shapeAt(int i) {
@@ -606,7 +608,7 @@ public final class PersonNames {
                     continue;
                 }
                 if (f.text.charAt(pos - 1) == ')' && gaps < gapWordsMax) {
-                    int open = f.text.lastIndexOf('(', pos - 1);
+                    int open = lastOpeningWithin(pos, Math.max(ws, pos - 60));
                     if (open >= ws && pos - open <= 60 && f.text.indexOf(')', open) == pos - 1) {
                         gaps++;
                         pos = skipSeparatorsBack(open, ws);
@@ -844,6 +846,31 @@ public final class PersonNames {
             return startsPhrase(titleEnds, k) || startsPhrase(honorifics, k) || startsPhrase(meetings, k);
         }
 
+        /** The last '(' in {@code [floor, before)}, or -1: a bracket further back is too far for a gap word. */
+        private int lastOpeningWithin(int before, int floor) {
+            for (int k = before - 1; k >= floor; k--) {
+                if (f.text.charAt(k) == '(') {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** The index of the first word starting at or after folded offset {@code at} (words.size() if none). */
+        private int firstWordFrom(int at) {
+            int lo = 0;
+            int hi = words.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (words.get(mid).start() >= at) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
         private Integer wordStartingAt(int at) {
             // words are few per window; a binary search keeps it logarithmic
             int lo = 0;
@@ -902,7 +929,7 @@ public final class PersonNames {
 
         /** The side the title text at folded [from, to) tells: its first gazetteer place, else its first side word. */
         private Side sideOf(int from, int to) {
-            for (int i = 0; i < words.size(); i++) {
+            for (int i = firstWordFrom(from); i < words.size(); i++) {
                 Word w = words.get(i);
                 if (w.start() < from || !w.capital()) {
                     continue;
