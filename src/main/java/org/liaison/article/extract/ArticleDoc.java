@@ -47,6 +47,8 @@ public final class ArticleDoc {
     private Encounters encounters;
     /** The furthest end of the people's mentions up to each position (they are sorted by start), for {@link #personOverlaps}. */
     private int[] personsReach;
+    /** The ends of the people's mentions, in order, for {@link #lastPersonEndAtOrBefore}. */
+    private int[] personEnds;
     private int personsReachVersion = -1;
     /** The places in order of their end (positions in {@link #places}), for {@link #placesEndingIn}; rebuilt when the layer changes. */
     private int[] placesByEnd;
@@ -231,17 +233,46 @@ public final class ArticleDoc {
 
     /** Whether a person's mention overlaps {@code [from, to)}: the furthest end of those starting before {@code to} lies after {@code from}. */
     public boolean personOverlaps(int from, int to) {
+        indexPersons();
+        int before = firstStartingAt(persons, PersonMention::start, to);
+        return before > 0 && personsReach[before - 1] > from;
+    }
+
+    /** The furthest end at or before {@code at} of a person's mention, or {@code Integer.MIN_VALUE} if none ends so early. */
+    public int lastPersonEndAtOrBefore(int at) {
+        indexPersons();
+        int lo = 0;
+        int hi = personEnds.length;
+        while (lo < hi) { // the first end after at
+            int mid = (lo + hi) >>> 1;
+            if (personEnds[mid] > at) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo == 0 ? Integer.MIN_VALUE : personEnds[lo - 1];
+    }
+
+    /** The nearest start at or after {@code at} of a person's mention, or {@code Integer.MAX_VALUE} if none. */
+    public int firstPersonStartAtOrAfter(int at) {
+        int i = firstStartingAt(persons, PersonMention::start, at);
+        return i < persons.size() ? persons.get(i).start() : Integer.MAX_VALUE;
+    }
+
+    private void indexPersons() {
         if (personsReach == null || personsReachVersion != persons.version() || personsReach.length != persons.size()) {
             personsReach = new int[persons.size()];
+            personEnds = new int[persons.size()];
             int reach = Integer.MIN_VALUE;
             for (int i = 0; i < personsReach.length; i++) {
                 reach = Math.max(reach, persons.get(i).end());
                 personsReach[i] = reach;
+                personEnds[i] = persons.get(i).end();
             }
+            java.util.Arrays.sort(personEnds);
             personsReachVersion = persons.version();
         }
-        int before = firstStartingAt(persons, PersonMention::start, to);
-        return before > 0 && personsReach[before - 1] > from;
     }
 
     /**

@@ -46,7 +46,13 @@ public final class CueBook {
         return best;
     }
 
+    /** Whether any pattern of the category occurs in {@code s} (the first that does settles it; no need to find the earliest). */
     public boolean has(String category, String s) {
-        return find(category, s) != null;
+        for (Pattern p : byCategory.getOrDefault(category, List.of())) {
+            if (p.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -264,6 +264,9 @@ public final class PersonNames {
         final List<Word> words = new ArrayList<>();
         final Map<Integer, Integer> wordEndingAt = new HashMap<>();
         final Map<String, Boolean> placeNames = new HashMap<>();
+        /** Per phrase list: 1 where a phrase starts at that offset, 2 where none does, 0 not asked yet. */
+        final Map<List<Phrase>, byte[]> startsAt = new java.util.IdentityHashMap<>();
+        final Map<Phrase, Matcher> matchers = new java.util.IdentityHashMap<>();
 
         Scan(Folded f) {
             this.f = f;
@@ -523,12 +526,15 @@ public final class PersonNames {
         private int capitalisedPhraseEnd(int i) {
             int at = words.get(i).start();
             int end = -1;
+            boolean any = false;
             for (Phrase p : titlesAndOrganisations) {
-                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
+                Matcher m = matcher(p).region(at, Math.min(f.text.length(), at + 80));
                 if (m.lookingAt()) {
                     end = Math.max(end, m.end());
+                    any = true;
                 }
             }
+            startsAt.computeIfAbsent(titlesAndOrganisations, k -> new byte[f.text.length() + 1])[at] = (byte) (any ? 1 : 2);
             int j = i;
             while (j < words.size() && words.get(j).end() <= end) {
                 if (!words.get(j).capital() || j > i && !inRun(j - 1, j)) {
@@ -539,14 +545,27 @@ public final class PersonNames {
             return end > 0 && j > i && words.get(j - 1).end() == end ? j : -1;
         }
 
+        /**
+         * Whether a phrase of the list starts at folded offset {@code at}. The same offsets are asked about again and again
+         * (a word as a candidate's next word, as a title's start, as a name's start), so each answer is kept.
+         */
         private boolean startsPhrase(List<Phrase> phrases, int at) {
-            for (Phrase p : phrases) {
-                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
-                if (m.lookingAt()) {
-                    return true;
+            byte[] known = startsAt.computeIfAbsent(phrases, k -> new byte[f.text.length() + 1]);
+            if (known[at] == 0) {
+                known[at] = 2;
+                for (Phrase p : phrases) {
+                    if (matcher(p).region(at, Math.min(f.text.length(), at + 80)).lookingAt()) {
+                        known[at] = 1;
+                        break;
+                    }
                 }
             }
-            return false;
+            return known[at] == 1;
+        }
+
+        /** The phrase's matcher on the folded text (transparent bounds), made once per scan and only used for one look at a time. */
+        private Matcher matcher(Phrase p) {
+            return matchers.computeIfAbsent(p, k -> k.pattern().matcher(f.text).useTransparentBounds(true));
         }
 
         // ---- context ----
