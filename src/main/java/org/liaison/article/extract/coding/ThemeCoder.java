@@ -66,6 +66,12 @@ final class ThemeCoder {
                     if (k == spans.size()) {
                         break;
                     }
+                    if (ahead.start() >= spans.get(k)[0] && ahead.end() <= spans.get(k)[1] && !masks.covers(ahead.start())) {
+                        // the match lies within the span: the span's own search would find the same one first
+                        found.add(w.theme());
+                        evidence.add(doc.evidence("themes", ahead.start(), ahead.end()));
+                        break;
+                    }
                 }
                 if (first(m, spans.get(k), masks)) {
                     found.add(w.theme());
