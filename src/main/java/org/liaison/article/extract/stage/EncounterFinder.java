@@ -335,7 +335,7 @@ public final class EncounterFinder implements Stage {
             }
             int clauseEnd = ends.from(cueEnd);
             ClauseFacts facts = byEnd.computeIfAbsent(clauseEnd, e -> new ClauseFacts(doc, t.substring(s.start(), e), s.start(), e));
-            if (facts.recallNot() && !betweenSides(t.substring(d.start(), clauseEnd))) {
+            if (facts.recallNot() && !facts.betweenSidesFrom(d.start())) {
                 continue;
             }
             if (facts.present() && mainDate != null) {
@@ -419,6 +419,87 @@ public final class EncounterFinder implements Stage {
                 sides = EncounterFinder.this.sides(doc, from, to);
             }
             return sides;
+        }
+
+        /** {@link #betweenSides} of the clause's text from a date on to its end; each date of the clause asks. */
+        boolean betweenSidesFrom(int at) {
+            if (between == null) {
+                between = new AfterDate(doc.text(), at, to);
+            }
+            return between.betweenSides(at);
+        }
+
+        private AfterDate between;
+    }
+
+    /**
+     * {@link #betweenSides} of the text from an offset of a clause to the clause's end, for the offsets of its dates in
+     * turn. A clause of thousands of dates would otherwise be read from each date to its end. A cue's pattern that
+     * looks behind cannot be read so (the text before the offset is not the search's); those are searched directly.
+     * Otherwise the first match from an offset on is a match right at the offset (read as the start of the text, as
+     * the direct search reads it) or the first match further on, the same for every offset before it: searched once
+     * from the clause's first date, and again only past the last one found.
+     */
+    private final class AfterDate {
+        private final String text;
+        private final String clause;
+        private final int base;
+        private final int end;
+        private final boolean direct;
+        private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+        /** Per pattern: {searched from, start found or -1, end found} of the last search further on. */
+        private final Map<Pattern, int[]> further = new java.util.IdentityHashMap<>();
+
+        AfterDate(String text, int base, int end) {
+            this.text = text;
+            this.clause = text.substring(base, end);
+            this.base = base;
+            this.end = end;
+            this.direct = lookBehind(cues.patterns("between")) || lookBehind(cues.patterns("two_sides"));
+        }
+
+        private boolean lookBehind(List<Pattern> patterns) {
+            return patterns.stream().anyMatch(p -> p.pattern().contains("(?<=") || p.pattern().contains("(?<!"));
+        }
+
+        boolean betweenSides(int at) {
+            if (direct || at < base) {
+                return EncounterFinder.this.betweenSides(text.substring(at, end));
+            }
+            // the first "between" from the date on (the first pattern's, on a tie), then "the two sides" after it
+            int[] first = null;
+            for (Pattern p : cues.patterns("between")) {
+                int[] m = firstFrom(p, at);
+                if (m != null && (first == null || m[0] < first[0])) {
+                    first = m;
+                }
+            }
+            if (first == null) {
+                return false;
+            }
+            for (Pattern p : cues.patterns("two_sides")) {
+                if (firstFrom(p, first[1]) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {start, end} of the first match of {@code p} in the text from {@code at} to the clause's end, read as a text of its own. */
+        private int[] firstFrom(Pattern p, int at) {
+            Matcher m = matchers.computeIfAbsent(p, k -> k.matcher(clause));
+            if (m.region(at - base, clause.length()).lookingAt()) {
+                return new int[] { at, base + m.end() };
+            }
+            if (at + 1 > end) {
+                return null;
+            }
+            int[] last = further.get(p);
+            if (last == null || at + 1 < last[0] || last[1] >= 0 && at + 1 > last[1]) {
+                last = m.find(at + 1 - base) ? new int[] { at + 1, base + m.start(), base + m.end() } : new int[] { at + 1, -1, -1 };
+                further.put(p, last);
+            }
+            return last[1] < 0 ? null : new int[] { last[1], last[2] };
         }
     }
 
