@@ -259,14 +259,20 @@ public final class PersonNames {
         return new Scan(f).run();
     }
 
+    private static final Object NO_SHAPE = new Object();
+
     private final class Scan {
         final Folded f;
         final List<Word> words = new ArrayList<>();
         final Map<Integer, Integer> wordEndingAt = new HashMap<>();
         final Map<String, Boolean> placeNames = new HashMap<>();
+        /** The countries of the units the gazetteer resolves a title's words to, per text asked about. */
+        final Map<String, Set<String>> countriesOf = new HashMap<>();
         /** Per phrase list: 1 where a phrase starts at that offset, 2 where none does, 0 not asked yet. */
         final Map<List<Phrase>, byte[]> startsAt = new java.util.IdentityHashMap<>();
         final Map<Phrase, Matcher> matchers = new java.util.IdentityHashMap<>();
+        /** The shape read at each word asked about ({@link #NO_SHAPE} for none). */
+        final Map<Integer, Object> shapes = new HashMap<>();
 
         Scan(Folded f) {
             this.f = f;
@@ -453,7 +459,18 @@ public final class PersonNames {
             return placeNames.computeIfAbsent(name, n -> !gazetteer.resolve(n, null).candidates().isEmpty());
         }
 
+        /** The name shape starting at word {@code i}, or null; a word is asked about as a candidate and again inside titles. */
         private Candidate shapeAt(int i) {
+            Object known = shapes.get(i);
+            if (known == null) {
+                Candidate c = readShapeAt(i);
+                shapes.put(i, c == null ? NO_SHAPE : c);
+                return c;
+            }
+            return known == NO_SHAPE ? null : (Candidate) known;
+        }
+
+        private Candidate readShapeAt(int i) {
             Word w = words.get(i);
             String k = w.key();
             Candidate pinyin = null;
@@ -584,7 +601,7 @@ public final class PersonNames {
             List<Hit> hits = new ArrayList<>();
             for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
                 for (Phrase p : kind) {
-                    Matcher m = p.pattern().matcher(f.text).region(ws, fs).useTransparentBounds(true);
+                    Matcher m = matcher(p).region(ws, fs);
                     while (m.find()) {
                         hits.add(new Hit(p, m.start(), m.end()));
                     }
@@ -732,7 +749,7 @@ public final class PersonNames {
             int end = skipSeparatorsBack(fs, ws);
             if (honorific) {
                 for (Phrase p : honorifics) {
-                    Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                    Matcher m = matcher(p).region(ws, end);
                     int last = -1;
                     while (m.find()) {
                         if (m.end() == end) {
@@ -914,7 +931,7 @@ public final class PersonNames {
                 end--;
             }
             for (Phrase p : meetings) {
-                Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                Matcher m = matcher(p).region(ws, end);
                 while (m.find()) {
                     if (m.end() == end) {
                         return true;
@@ -939,7 +956,7 @@ public final class PersonNames {
 
         private Side explicitSide(int from, int to) {
             for (Phrase p : titles) {
-                if (p.side() != Side.UNKNOWN && p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true).find()) {
+                if (p.side() != Side.UNKNOWN && matcher(p).region(from, to).find()) {
                     return p.side();
                 }
             }
@@ -962,10 +979,13 @@ public final class PersonNames {
                         continue;
                     }
                     String name = f.original.substring(f.start(w.start()), f.end(words.get(last).end()));
-                    Set<String> countries = new HashSet<>();
-                    for (Locality l : gazetteer.resolve(name, null).candidates()) {
-                        countries.add(l.country());
-                    }
+                    Set<String> countries = countriesOf.computeIfAbsent(name, k -> {
+                        Set<String> c = new HashSet<>();
+                        for (Locality l : gazetteer.resolve(k, null).candidates()) {
+                            c.add(l.country());
+                        }
+                        return c;
+                    });
                     if (countries.size() == 1) {
                         return countries.contains("CN") ? Side.CN : Side.VN;
                     }
@@ -974,7 +994,7 @@ public final class PersonNames {
             int first = Integer.MAX_VALUE;
             Side side = Side.UNKNOWN;
             for (Phrase p : sideWords) {
-                Matcher m = p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true);
+                Matcher m = matcher(p).region(from, to);
                 if (m.find() && m.start() < first) {
                     first = m.start();
                     side = p.side();
