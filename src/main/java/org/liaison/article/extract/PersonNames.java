@@ -271,6 +271,7 @@ public final class PersonNames {
         /** Per phrase list: 1 where a phrase starts at that offset, 2 where none does, 0 not asked yet. */
         final Map<List<Phrase>, byte[]> startsAt = new java.util.IdentityHashMap<>();
         final Map<Phrase, Matcher> matchers = new java.util.IdentityHashMap<>();
+        final Map<String, Integer> syllableCounts = new HashMap<>();
         /** The shape read at each word asked about ({@link #NO_SHAPE} for none). */
         final Map<Integer, Object> shapes = new HashMap<>();
 
@@ -459,6 +460,11 @@ public final class PersonNames {
             return placeNames.computeIfAbsent(name, n -> !gazetteer.resolve(n, null).candidates().isEmpty());
         }
 
+        /** {@link PersonNames#syllableCount} of a word, worked out once per word and bound (a page repeats its names). */
+        private int syllables(String word, int max) {
+            return syllableCounts.computeIfAbsent(max + ":" + word, k -> syllableCount(word, max));
+        }
+
         /** The name shape starting at word {@code i}, or null; a word is asked about as a candidate and again inside titles. */
         private Candidate shapeAt(int i) {
             Object known = shapes.get(i);
@@ -477,12 +483,12 @@ public final class PersonNames {
             Candidate vietnamese = null;
             if (cnSurnames.contains(k) && !w.marked() && (inRun(i, i + 1) || lowerGiven(i)) && !words.get(i + 1).marked()) {
                 Word g = words.get(i + 1);
-                int n = syllableCount(g.key(), pinyinGivenMax);
+                int n = syllables(g.key(), pinyinGivenMax);
                 if (n >= 1 && n <= pinyinGivenMax && (g.capital() || n == 2)) {
                     int last = i + 1;
                     String given = g.key();
                     if (n == 1 && pinyinGivenMax >= 2 && inRun(i + 1, i + 2) && !words.get(i + 2).marked()
-                            && syllableCount(words.get(i + 2).key(), 1) == 1 && !inRun(i + 2, i + 3)) {
+                            && syllables(words.get(i + 2).key(), 1) == 1 && !inRun(i + 2, i + 3)) {
                         last = i + 2;
                         given += words.get(i + 2).key();
                     }
@@ -598,20 +604,9 @@ public final class PersonNames {
             Context ctx = new Context();
             int ws = Math.max(previousEnd, sentenceStart(fs));
             // before: a chain of titles, organisations, honorifics and gap words ending at the name
-            List<Hit> hits = new ArrayList<>();
-            for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
-                for (Phrase p : kind) {
-                    Matcher m = matcher(p).region(ws, fs);
-                    while (m.find()) {
-                        hits.add(new Hit(p, m.start(), m.end()));
-                    }
-                }
-            }
-            Map<Integer, Hit> longestEndingAt = new HashMap<>();
-            for (Hit h : hits) {
-                longestEndingAt.merge(h.end(), h, (a, b) -> a.start() <= b.start() ? a : b);
-            }
             int pos = skipSeparatorsBack(fs, ws);
+            // the phrases before the name are searched only when something stands there (not for a name right after another)
+            Map<Integer, Hit> longestEndingAt = pos > ws ? phrasesBefore(ws, fs) : Map.of();
             int gaps = 0;
             Hit leftmost = null;
             int titleEnd = -1;
@@ -697,6 +692,24 @@ public final class PersonNames {
                 ctx.cue = Cue.MEETING;
             }
             return ctx.cue == null ? null : ctx;
+        }
+
+        /** The titles, organisations and forms of address in {@code [ws, fs)}: at each end, the one starting first. */
+        private Map<Integer, Hit> phrasesBefore(int ws, int fs) {
+            List<Hit> hits = new ArrayList<>();
+            for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
+                for (Phrase p : kind) {
+                    Matcher m = matcher(p).region(ws, fs);
+                    while (m.find()) {
+                        hits.add(new Hit(p, m.start(), m.end()));
+                    }
+                }
+            }
+            Map<Integer, Hit> longestEndingAt = new HashMap<>();
+            for (Hit h : hits) {
+                longestEndingAt.merge(h.end(), h, (a, b) -> a.start() <= b.start() ? a : b);
+            }
+            return longestEndingAt;
         }
 
         /** " of Guangxi" right after the name: its folded span ("of" included), or null. */

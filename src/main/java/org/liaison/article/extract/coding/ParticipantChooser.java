@@ -119,6 +119,18 @@ final class ParticipantChooser {
         String t = doc.folded().text;
         int lineStart = lineStartBefore(t, p.start());
         int lineEnd = lineEndAfter(t, p.end());
+        // the answer depends on the mention's line only: the mentions of one line share it
+        Map<Long, Boolean> known = doc.remember(new LinkListLine(this), HashMap::new);
+        return known.computeIfAbsent(((long) lineStart << 32) | (lineEnd & 0xffffffffL), k -> inLinkList(doc, t, lineStart, lineEnd));
+    }
+
+    /** Per article: whether the lines above a line [start, end) (packed in a long) make it an item of a list of links. */
+    private record LinkListLine(ParticipantChooser chooser) {
+    }
+
+    private boolean inLinkList(ArticleDoc doc, String t, int firstLineStart, int firstLineEnd) {
+        int lineStart = firstLineStart;
+        int lineEnd = firstLineEnd;
         // each scan is bounded by HEADLINE_MAX, so that a long text without line breaks costs no more than its mentions
         for (int lines = 0; lines < LINK_LIST_LINES && lineStart >= 0 && lineEnd >= 0; lines++) {
             String line = t.substring(lineStart, lineEnd).strip();
@@ -146,7 +158,7 @@ final class ParticipantChooser {
     /** The {@code page_noise} cue in a line, read once per line: the mentions below it each look up to 12 lines back. */
     private boolean pageNoise(ArticleDoc doc, String line, int lineStart, int lineEnd) {
         Map<Long, Boolean> known = doc.remember(new LineNoise(this), HashMap::new);
-        return known.computeIfAbsent(((long) lineStart << 32) | lineEnd, k -> cues.has("page_noise", line));
+        return known.computeIfAbsent(((long) lineStart << 32) | (lineEnd & 0xffffffffL), k -> cues.has("page_noise", line));
     }
 
     /** Where the line holding offset {@code at} starts, or -1 if it starts more than a headline's length before. */
