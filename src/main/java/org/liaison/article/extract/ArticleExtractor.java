@@ -35,9 +35,9 @@ import org.liaison.theme.ThemeVocabulary;
 public class ArticleExtractor {
 
     /**
-     * Further exchanges coded per article at most. Each is coded over the whole document, so an input of thousands of
-     * meeting sentences (a 200,000-character page of repeated items) would cost clauses × length; reports of one visit
-     * tell a handful (the corpus: at most 4).
+     * Further exchanges coded per article at most: reports of one visit tell a handful (the corpus: at most 4), and a
+     * 200,000-character page of thousands of repeated meeting items is no report of thousands of exchanges. Each one is
+     * coded from its own clause (its mentions found by offset), but each is compared with those kept before it.
      */
     static final int MAX_FURTHER = 20;
 

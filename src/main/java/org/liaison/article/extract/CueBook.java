@@ -46,7 +46,18 @@ public final class CueBook {
         return best;
     }
 
+    /** The patterns of a category, in the file's order (empty for a category the file lacks). */
+    public List<Pattern> patterns(String category) {
+        return byCategory.getOrDefault(category, List.of());
+    }
+
+    /** Whether any pattern of the category occurs in {@code s} (the first that does settles it; no need to find the earliest). */
     public boolean has(String category, String s) {
-        return find(category, s) != null;
+        for (Pattern p : byCategory.getOrDefault(category, List.of())) {
+            if (p.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class Folded {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** The folds of the characters up to the CJK block, worked out once each (Normalizer per character is slow). */
+    private static final String[] FOLDS = new String[0x3000];
 
     public record Token(String text, int start, int end) {
     }
@@ -30,22 +32,15 @@ public final class Folded {
         int n = 0;
         for (int i = 0; i < original.length(); i++) {
             char c = original.charAt(i);
-            String f;
             if (c < 128) {
-                f = String.valueOf(Character.toLowerCase(c));
-            } else if (c == 'đ' || c == 'Đ') {
-                f = "d";
-            } else if (c == '’' || c == '‘') {
-                f = "'";
-            } else if (c == '–' || c == '—') {
-                f = "-";
-            } else {
-                f = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("")
-                        .toLowerCase(Locale.ROOT);
-                if (f.isEmpty()) {
-                    continue;
+                if (n == map.length) {
+                    map = java.util.Arrays.copyOf(map, map.length * 2);
                 }
+                map[n++] = i;
+                sb.append(Character.toLowerCase(c));
+                continue;
             }
+            String f = fold(c);
             for (int k = 0; k < f.length(); k++) {
                 if (n == map.length) {
                     map = java.util.Arrays.copyOf(map, map.length * 2);
@@ -75,6 +70,27 @@ public final class Folded {
                 i++;
             }
         }
+    }
+
+    /** The folded form of one character beyond ASCII ("" for a mark of its own). */
+    private static String fold(char c) {
+        String f = c < FOLDS.length ? FOLDS[c] : null;
+        if (f != null) {
+            return f;
+        }
+        if (c == 'đ' || c == 'Đ') {
+            f = "d";
+        } else if (c == '’' || c == '‘') {
+            f = "'";
+        } else if (c == '–' || c == '—') {
+            f = "-";
+        } else {
+            f = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        }
+        if (c < FOLDS.length) {
+            FOLDS[c] = f; // a String is immutable: a racing thread at worst folds the character again
+        }
+        return f;
     }
 
     /** The original offset of folded offset {@code i}. */

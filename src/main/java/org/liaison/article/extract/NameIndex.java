@@ -18,14 +18,19 @@ public final class NameIndex<T> {
 
     private final Map<String, T> names;
     private final int maxTokens;
+    /** The longest key: a run of words longer than it names nothing, however long a hostile token is. */
+    private final int maxLength;
 
     private NameIndex(Map<String, T> names) {
         this.names = names;
         int max = 1;
+        int longest = 0;
         for (String key : names.keySet()) {
             max = Math.max(max, key.split(" ").length);
+            longest = Math.max(longest, key.length());
         }
         this.maxTokens = max;
+        this.maxLength = longest;
     }
 
     /** Every name of every unit; a name both countries use keeps both units. */
@@ -70,15 +75,27 @@ public final class NameIndex<T> {
     public List<Hit<T>> hits(Folded f, int minTokens, boolean capitalised) {
         List<Hit<T>> out = new ArrayList<>();
         List<Folded.Token> tokens = f.tokens;
+        String[] keys = new String[maxTokens + 1];
         for (int i = 0; i < tokens.size(); i++) {
-            for (int n = Math.min(maxTokens, tokens.size() - i); n >= minTokens; n--) {
-                StringBuilder key = new StringBuilder();
-                for (int k = 0; k < n; k++) {
-                    key.append(k == 0 ? "" : " ").append(tokens.get(i + k).text());
+            int start = tokens.get(i).start();
+            if (capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
+                continue;
+            }
+            // the keys of 1, 2, ... words from here, built once each, as long as a name can be
+            int longest = 0;
+            StringBuilder key = new StringBuilder();
+            for (int n = 1; n <= Math.min(maxTokens, tokens.size() - i); n++) {
+                String word = tokens.get(i + n - 1).text();
+                if (key.length() + (n == 1 ? 0 : 1) + word.length() > maxLength) {
+                    break;
                 }
-                T hit = names.get(key.toString());
-                int start = tokens.get(i).start();
-                if (hit == null || capitalised && !Character.isUpperCase(f.original.charAt(f.start(start)))) {
+                key.append(n == 1 ? "" : " ").append(word);
+                keys[n] = key.toString();
+                longest = n;
+            }
+            for (int n = longest; n >= minTokens; n--) {
+                T hit = names.get(keys[n]);
+                if (hit == null) {
                     continue;
                 }
                 out.add(new Hit<>(hit, start, tokens.get(i + n - 1).end()));

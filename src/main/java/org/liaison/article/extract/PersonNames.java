@@ -259,10 +259,21 @@ public final class PersonNames {
         return new Scan(f).run();
     }
 
+    private static final Object NO_SHAPE = new Object();
+
     private final class Scan {
         final Folded f;
         final List<Word> words = new ArrayList<>();
         final Map<Integer, Integer> wordEndingAt = new HashMap<>();
+        final Map<String, Boolean> placeNames = new HashMap<>();
+        /** The countries of the units the gazetteer resolves a title's words to, per text asked about. */
+        final Map<String, Set<String>> countriesOf = new HashMap<>();
+        /** Per phrase list: 1 where a phrase starts at that offset, 2 where none does, 0 not asked yet. */
+        final Map<List<Phrase>, byte[]> startsAt = new java.util.IdentityHashMap<>();
+        final Map<Phrase, Matcher> matchers = new java.util.IdentityHashMap<>();
+        final Map<String, Integer> syllableCounts = new HashMap<>();
+        /** The shape read at each word asked about ({@link #NO_SHAPE} for none). */
+        final Map<Integer, Object> shapes = new HashMap<>();
 
         Scan(Folded f) {
             this.f = f;
@@ -444,23 +455,40 @@ public final class PersonNames {
             return 0;
         }
 
+        /** Whether the gazetteer resolves the words; asked once per distinct text (a long page repeats its names). */
         private boolean isPlace(String name) {
-            return !gazetteer.resolve(name, null).candidates().isEmpty();
+            return placeNames.computeIfAbsent(name, n -> !gazetteer.resolve(n, null).candidates().isEmpty());
         }
 
+        /** {@link PersonNames#syllableCount} of a word, worked out once per word and bound (a page repeats its names). */
+        private int syllables(String word, int max) {
+            return syllableCounts.computeIfAbsent(max + ":" + word, k -> syllableCount(word, max));
+        }
+
+        /** The name shape starting at word {@code i}, or null; a word is asked about as a candidate and again inside titles. */
         private Candidate shapeAt(int i) {
+            Object known = shapes.get(i);
+            if (known == null) {
+                Candidate c = readShapeAt(i);
+                shapes.put(i, c == null ? NO_SHAPE : c);
+                return c;
+            }
+            return known == NO_SHAPE ? null : (Candidate) known;
+        }
+
+        private Candidate readShapeAt(int i) {
             Word w = words.get(i);
             String k = w.key();
             Candidate pinyin = null;
             Candidate vietnamese = null;
             if (cnSurnames.contains(k) && !w.marked() && (inRun(i, i + 1) || lowerGiven(i)) && !words.get(i + 1).marked()) {
                 Word g = words.get(i + 1);
-                int n = syllableCount(g.key(), pinyinGivenMax);
+                int n = syllables(g.key(), pinyinGivenMax);
                 if (n >= 1 && n <= pinyinGivenMax && (g.capital() || n == 2)) {
                     int last = i + 1;
                     String given = g.key();
                     if (n == 1 && pinyinGivenMax >= 2 && inRun(i + 1, i + 2) && !words.get(i + 2).marked()
-                            && syllableCount(words.get(i + 2).key(), 1) == 1 && !inRun(i + 2, i + 3)) {
+                            && syllables(words.get(i + 2).key(), 1) == 1 && !inRun(i + 2, i + 3)) {
                         last = i + 2;
                         given += words.get(i + 2).key();
                     }
@@ -521,12 +549,15 @@ public final class PersonNames {
         private int capitalisedPhraseEnd(int i) {
             int at = words.get(i).start();
             int end = -1;
+            boolean any = false;
             for (Phrase p : titlesAndOrganisations) {
-                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
+                Matcher m = matcher(p).region(at, Math.min(f.text.length(), at + 80));
                 if (m.lookingAt()) {
                     end = Math.max(end, m.end());
+                    any = true;
                 }
             }
+            startsAt.computeIfAbsent(titlesAndOrganisations, k -> new byte[f.text.length() + 1])[at] = (byte) (any ? 1 : 2);
             int j = i;
             while (j < words.size() && words.get(j).end() <= end) {
                 if (!words.get(j).capital() || j > i && !inRun(j - 1, j)) {
@@ -537,14 +568,27 @@ public final class PersonNames {
             return end > 0 && j > i && words.get(j - 1).end() == end ? j : -1;
         }
 
+        /**
+         * Whether a phrase of the list starts at folded offset {@code at}. The same offsets are asked about again and again
+         * (a word as a candidate's next word, as a title's start, as a name's start), so each answer is kept.
+         */
         private boolean startsPhrase(List<Phrase> phrases, int at) {
-            for (Phrase p : phrases) {
-                Matcher m = p.pattern().matcher(f.text).region(at, Math.min(f.text.length(), at + 80)).useTransparentBounds(true);
-                if (m.lookingAt()) {
-                    return true;
+            byte[] known = startsAt.computeIfAbsent(phrases, k -> new byte[f.text.length() + 1]);
+            if (known[at] == 0) {
+                known[at] = 2;
+                for (Phrase p : phrases) {
+                    if (matcher(p).region(at, Math.min(f.text.length(), at + 80)).lookingAt()) {
+                        known[at] = 1;
+                        break;
+                    }
                 }
             }
-            return false;
+            return known[at] == 1;
+        }
+
+        /** The phrase's matcher on the folded text (transparent bounds), made once per scan and only used for one look at a time. */
+        private Matcher matcher(Phrase p) {
+            return matchers.computeIfAbsent(p, k -> k.pattern().matcher(f.text).useTransparentBounds(true));
         }
 
         // ---- context ----
@@ -560,20 +604,9 @@ public final class PersonNames {
             Context ctx = new Context();
             int ws = Math.max(previousEnd, sentenceStart(fs));
             // before: a chain of titles, organisations, honorifics and gap words ending at the name
-            List<Hit> hits = new ArrayList<>();
-            for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
-                for (Phrase p : kind) {
-                    Matcher m = p.pattern().matcher(f.text).region(ws, fs).useTransparentBounds(true);
-                    while (m.find()) {
-                        hits.add(new Hit(p, m.start(), m.end()));
-                    }
-                }
-            }
-            Map<Integer, Hit> longestEndingAt = new HashMap<>();
-            for (Hit h : hits) {
-                longestEndingAt.merge(h.end(), h, (a, b) -> a.start() <= b.start() ? a : b);
-            }
             int pos = skipSeparatorsBack(fs, ws);
+            // the phrases before the name are searched only when something stands there (not for a name right after another)
+            Map<Integer, Hit> longestEndingAt = pos > ws ? phrasesBefore(ws, fs) : Map.of();
             int gaps = 0;
             Hit leftmost = null;
             int titleEnd = -1;
@@ -606,7 +639,7 @@ public final class PersonNames {
                     continue;
                 }
                 if (f.text.charAt(pos - 1) == ')' && gaps < gapWordsMax) {
-                    int open = f.text.lastIndexOf('(', pos - 1);
+                    int open = lastOpeningWithin(pos, Math.max(ws, pos - 60));
                     if (open >= ws && pos - open <= 60 && f.text.indexOf(')', open) == pos - 1) {
                         gaps++;
                         pos = skipSeparatorsBack(open, ws);
@@ -661,6 +694,24 @@ public final class PersonNames {
             return ctx.cue == null ? null : ctx;
         }
 
+        /** The titles, organisations and forms of address in {@code [ws, fs)}: at each end, the one starting first. */
+        private Map<Integer, Hit> phrasesBefore(int ws, int fs) {
+            List<Hit> hits = new ArrayList<>();
+            for (List<Phrase> kind : List.of(titles, organisations, honorifics)) {
+                for (Phrase p : kind) {
+                    Matcher m = matcher(p).region(ws, fs);
+                    while (m.find()) {
+                        hits.add(new Hit(p, m.start(), m.end()));
+                    }
+                }
+            }
+            Map<Integer, Hit> longestEndingAt = new HashMap<>();
+            for (Hit h : hits) {
+                longestEndingAt.merge(h.end(), h, (a, b) -> a.start() <= b.start() ? a : b);
+            }
+            return longestEndingAt;
+        }
+
         /** " of Guangxi" right after the name: its folded span ("of" included), or null. */
         private int[] placeAfter(int fe) {
             Integer wi = wordStartingAt(fe + 1);
@@ -711,7 +762,7 @@ public final class PersonNames {
             int end = skipSeparatorsBack(fs, ws);
             if (honorific) {
                 for (Phrase p : honorifics) {
-                    Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                    Matcher m = matcher(p).region(ws, end);
                     int last = -1;
                     while (m.find()) {
                         if (m.end() == end) {
@@ -844,6 +895,31 @@ public final class PersonNames {
             return startsPhrase(titleEnds, k) || startsPhrase(honorifics, k) || startsPhrase(meetings, k);
         }
 
+        /** The last '(' in {@code [floor, before)}, or -1: a bracket further back is too far for a gap word. */
+        private int lastOpeningWithin(int before, int floor) {
+            for (int k = before - 1; k >= floor; k--) {
+                if (f.text.charAt(k) == '(') {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** The index of the first word starting at or after folded offset {@code at} (words.size() if none). */
+        private int firstWordFrom(int at) {
+            int lo = 0;
+            int hi = words.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (words.get(mid).start() >= at) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
         private Integer wordStartingAt(int at) {
             // words are few per window; a binary search keeps it logarithmic
             int lo = 0;
@@ -868,7 +944,7 @@ public final class PersonNames {
                 end--;
             }
             for (Phrase p : meetings) {
-                Matcher m = p.pattern().matcher(f.text).region(ws, end).useTransparentBounds(true);
+                Matcher m = matcher(p).region(ws, end);
                 while (m.find()) {
                     if (m.end() == end) {
                         return true;
@@ -893,7 +969,7 @@ public final class PersonNames {
 
         private Side explicitSide(int from, int to) {
             for (Phrase p : titles) {
-                if (p.side() != Side.UNKNOWN && p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true).find()) {
+                if (p.side() != Side.UNKNOWN && matcher(p).region(from, to).find()) {
                     return p.side();
                 }
             }
@@ -902,7 +978,7 @@ public final class PersonNames {
 
         /** The side the title text at folded [from, to) tells: its first gazetteer place, else its first side word. */
         private Side sideOf(int from, int to) {
-            for (int i = 0; i < words.size(); i++) {
+            for (int i = firstWordFrom(from); i < words.size(); i++) {
                 Word w = words.get(i);
                 if (w.start() < from || !w.capital()) {
                     continue;
@@ -916,10 +992,13 @@ public final class PersonNames {
                         continue;
                     }
                     String name = f.original.substring(f.start(w.start()), f.end(words.get(last).end()));
-                    Set<String> countries = new HashSet<>();
-                    for (Locality l : gazetteer.resolve(name, null).candidates()) {
-                        countries.add(l.country());
-                    }
+                    Set<String> countries = countriesOf.computeIfAbsent(name, k -> {
+                        Set<String> c = new HashSet<>();
+                        for (Locality l : gazetteer.resolve(k, null).candidates()) {
+                            c.add(l.country());
+                        }
+                        return c;
+                    });
                     if (countries.size() == 1) {
                         return countries.contains("CN") ? Side.CN : Side.VN;
                     }
@@ -928,7 +1007,7 @@ public final class PersonNames {
             int first = Integer.MAX_VALUE;
             Side side = Side.UNKNOWN;
             for (Phrase p : sideWords) {
-                Matcher m = p.pattern().matcher(f.text).region(from, to).useTransparentBounds(true);
+                Matcher m = matcher(p).region(from, to);
                 if (m.find() && m.start() < first) {
                     first = m.start();
                     side = p.side();

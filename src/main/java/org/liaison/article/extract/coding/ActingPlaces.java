@@ -16,6 +16,10 @@ import org.liaison.article.extract.Sentence;
  */
 final class ActingPlaces {
 
+    /** How far from the clause's start the subjects of its meeting verb may stand, and a dateline before them. */
+    private static final int SUBJECT_REACH = 120;
+    private static final int DATELINE_REACH = 40;
+
     /** The wording of {@code acting.*} in {@code extraction/rules.tsv}. */
     private final Pattern authorityBefore;
     private final Pattern authorityAfter;
@@ -63,8 +67,7 @@ final class ActingPlaces {
      * prefectures or counties only says where that one is (codebook: a province named beside it as context is mentioned).
      */
     private static boolean parentOfPlaceBefore(ArticleDoc doc, PlaceMention p) {
-        return doc.places().stream().anyMatch(q -> q.end() <= p.start() && p.start() - q.end() < 30
-                && p.locality().code().equals(q.locality().parent()));
+        return doc.placesEndingIn(p.start() - 29, p.start()).stream().anyMatch(q -> p.locality().code().equals(q.locality().parent()));
     }
 
     /** A place named beside an authority that acts for it, not beside a consulate or embassy. */
@@ -78,9 +81,8 @@ final class ActingPlaces {
         }
         // "Baise city of China's Guangxi": the second place only says where the first one is
         String near = before.substring(Math.max(0, before.length() - 25));
-        for (PlaceMention q : doc.places()) {
-            if (q.end() <= p.start() && p.start() - q.end() < 25 && qualifier.matcher(near).find()
-                    && locatedIn.matcher(t.substring(q.end(), p.start())).matches()) {
+        for (PlaceMention q : doc.placesEndingIn(p.start() - 24, p.start())) {
+            if (qualifier.matcher(near).find() && locatedIn.matcher(t.substring(q.end(), p.start())).matches()) {
                 return false;
             }
         }
@@ -91,7 +93,7 @@ final class ActingPlaces {
         if (m.find()) {
             String between = before.substring(m.end(1));
             int betweenStart = p.start() - between.length();
-            boolean otherPlace = doc.places().stream().anyMatch(q -> q != p && q.start() >= betweenStart && q.start() < p.start());
+            boolean otherPlace = doc.placesStartingIn(betweenStart, p.start()).stream().anyMatch(q -> q != p);
             // "Committee in Lai Chau province" is an authority; "visit to Nanning" is not
             return !otherPlace && between.length() <= 40 && !twoPrepositions.matcher(between).matches()
                     && (!cues.has("venue_before", between) || inOrOf.matcher(between).matches() || between.isBlank());
@@ -129,16 +131,19 @@ final class ActingPlaces {
         if (encounterClause && counterpartBefore.matcher(before).find()) {
             return true;
         }
-        // the subjects of the meeting verb: "X and Y on <date> held talks"
+        // the subjects of the meeting verb: "X and Y on <date> held talks", within SUBJECT_REACH characters of the clause's
+        // start once a dateline is left out: a place further on is no subject, and the text up to it is not read
+        if (p.start() - focusStart >= SUBJECT_REACH + DATELINE_REACH + 2) {
+            return false;
+        }
         String fromStart = t.substring(focusStart, p.start());
         int dash = Math.max(fromStart.lastIndexOf(" - "), fromStart.lastIndexOf(") "));
-        if (dash >= 0 && dash < 40) {
+        if (dash >= 0 && dash < DATELINE_REACH) {
             fromStart = fromStart.substring(dash + 2); // after a dateline "Ha Giang (VNA) - "
         }
-        int pEnd = p.end();
-        boolean personBefore = doc.persons().stream().anyMatch(pm -> pm.start() >= focusStart && pm.start() < pEnd);
+        boolean personBefore = !doc.personsStartingIn(focusStart, p.end()).isEmpty();
         Matcher verb = cues.find("meeting", t.substring(p.end(), Math.min(t.length(), p.end() + 160)));
         return !cues.has("meeting", fromStart) && verb != null && !words.hasTitle(fromStart) && !personBefore
-                && fromStart.length() < 120 && subjectShape.matcher(fromStart).matches();
+                && fromStart.length() < SUBJECT_REACH && subjectShape.matcher(fromStart).matches();
     }
 }

@@ -3,7 +3,6 @@ package org.liaison.article.extract.coding;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
@@ -30,6 +29,8 @@ final class DateChooser {
     private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
     private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
     private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
+    /** How far into its line a dispatch's date stands ("BEIJING, Dec. 30"). */
+    private static final int DATELINE_REACH = 30;
     /** "The same day": a further exchange on the main exchange's day. */
     private final Pattern sameDay;
 
@@ -47,12 +48,15 @@ final class DateChooser {
         }
         // a day before a month: "in March 2019" beside "on March 22" is the context, not the date
         for (int[] r : ranges) {
-            for (DateMention d : doc.dates().stream().sorted(Comparator.comparing(DateMention::monthOnly)).toList()) {
-                if (d.start() >= r[0] && d.start() < r[1] && d.start() >= doc.publicationLineEnd() && !dispatchDate(doc, d)
-                        && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
-                                && datelineLike(doc, d))) {
-                    evidence.add(doc.evidence("date", d.start(), d.end()));
-                    return new DateChoice(d.date(), d.until(), d.precision(), d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+            List<DateMention> inRange = doc.datesStartingIn(r[0], r[1]);
+            for (boolean monthOnly : new boolean[] { false, true }) {
+                for (DateMention d : inRange) {
+                    if (d.monthOnly() == monthOnly && d.start() >= doc.publicationLineEnd() && !dispatchDate(doc, d)
+                            && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
+                                    && datelineLike(doc, d))) {
+                        evidence.add(doc.evidence("date", d.start(), d.end()));
+                        return new DateChoice(d.date(), d.until(), d.precision(), d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+                    }
                 }
             }
         }
@@ -116,17 +120,27 @@ final class DateChooser {
         return datelineLike(doc, d) && DISPATCH_DASH.matcher(text.substring(d.end(), Math.min(text.length(), d.end() + 14))).matches();
     }
 
-    /** A date right after a place and a comma at the start of a line. */
+    /** A date right after a place and a comma at the start of a line (at most {@value #DATELINE_REACH} characters into it). */
     private static boolean datelineLike(ArticleDoc doc, DateMention d) {
         String text = doc.text();
-        int lineStart = Math.max(text.lastIndexOf('\n', d.start()) + 1, doc.publicationLineEnd());
-        String before = text.substring(Math.max(lineStart, d.start() - 30), d.start());
-        return d.start() - lineStart <= 30 && DATELINE_PLACE.matcher(before).matches();
+        // the line's start, looked for only as far back as it may be; further back, any earlier offset says the same
+        int floor = Math.max(0, d.start() - DATELINE_REACH - 1);
+        int newline = floor - 1;
+        for (int k = d.start(); k >= floor; k--) {
+            if (text.charAt(k) == '\n') {
+                newline = k;
+                break;
+            }
+        }
+        int lineStart = Math.max(newline + 1, doc.publicationLineEnd());
+        String before = text.substring(Math.max(lineStart, d.start() - DATELINE_REACH), d.start());
+        return d.start() - lineStart <= DATELINE_REACH && DATELINE_PLACE.matcher(before).matches();
     }
 
     /** The dateline's date of the sentence or the one before: the day of an encounter told as "today" or "here". */
     private static LocalDate datelineDate(ArticleDoc doc, Sentence s) {
-        for (DateMention d : doc.dates()) {
+        int from = s.index() > 0 ? doc.sentence(s.index() - 1).start() : s.start();
+        for (DateMention d : doc.datesStartingIn(from, s.end())) {
             if (d.sentence() == s.index() || d.sentence() == s.index() - 1) {
                 String before = doc.text().substring(Math.max(0, d.start() - 30), d.start());
                 if (AFTER_WORD_COMMA.matcher(before).matches() || AT_LINE_START.matcher(before).matches()) {

@@ -60,15 +60,9 @@ final class DelegationHeads {
         String t = doc.folded().text;
         int sentenceStart = doc.sentence(p.sentence()).start();
         int sentenceEnd = doc.sentence(p.sentence()).end();
-        int from = Math.max(sentenceStart, p.start() - BEFORE);
-        int to = Math.min(sentenceEnd, p.end() + AFTER);
-        for (PersonMention q : doc.persons()) {
-            if (q.end() <= p.start() && q.end() > from) {
-                from = q.end();
-            } else if (q.start() >= p.end() && q.start() < to) {
-                to = q.start();
-            }
-        }
+        // up to the name before it and from the name after it, if nearer: the nearest end before, the nearest start after
+        int from = Math.max(Math.max(sentenceStart, p.start() - BEFORE), doc.lastPersonEndAtOrBefore(p.start()));
+        int to = Math.min(Math.min(sentenceEnd, p.end() + AFTER), doc.firstPersonStartAtOrAfter(p.end()));
         return any(before, t, from, p.start()) || any(after, t, p.end(), to);
     }
 

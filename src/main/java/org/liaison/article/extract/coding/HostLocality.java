@@ -75,8 +75,8 @@ final class HostLocality {
             int verb = from + r.start();
             int clauseStart = lastBreak(text, from, verb);
             PlaceMention receiver = null;
-            for (PlaceMention p : doc.places()) {
-                if (!p.dateline() && p.start() >= clauseStart && p.end() <= verb && isParticipant(participants, p.locality())) {
+            for (PlaceMention p : doc.placesStartingIn(clauseStart, verb)) {
+                if (!p.dateline() && p.end() <= verb && isParticipant(participants, p.locality())) {
                     receiver = p;
                 }
             }
@@ -139,8 +139,8 @@ final class HostLocality {
     /** The country of the visiting side: a delegation's place, an envoy's country, or the other side of a visit the main exchange placed abroad. */
     private String visitorCountry(ArticleDoc doc, Scope scope, int from, int to) {
         String text = doc.text();
-        for (PlaceMention p : doc.places()) {
-            if (!p.dateline() && p.start() >= from && p.start() < to && visiting(doc, p)) {
+        for (PlaceMention p : doc.placesStartingIn(from, to)) {
+            if (!p.dateline() && visiting(doc, p)) {
                 return p.locality().country();
             }
         }
@@ -176,7 +176,7 @@ final class HostLocality {
         }
         // the first place after the delegation word: "đoàn ... huyện Lục Xuân, châu Hồng Hà" (not a second place further on)
         int after0 = p.start() - before.length() + m.start();
-        return doc.places().stream().noneMatch(q -> q != p && q.start() > after0 && q.start() < p.start()
+        return doc.placesStartingIn(after0 + 1, p.start()).stream().noneMatch(q -> q != p
                 && !q.locality().country().equals(p.locality().country()));
     }
 }

@@ -12,6 +12,7 @@ import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
+import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.PlaceMention;
 import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
@@ -65,19 +66,22 @@ final class LocalityRoles {
         }
         List<PlaceMention> actingMentions = new ArrayList<>();
         int pageEnd = pageEnd(doc);
-        for (PlaceMention p : doc.places()) {
+        // a clause reads its own places only
+        List<PlaceMention> candidates = scope instanceof MainScope ? doc.places() : doc.placesStartingIn(scope.focusStart(), scope.focusEnd());
+        for (PlaceMention p : candidates) {
             if (p.dateline() || notAPlace(doc, p, pageEnd)) {
                 continue;
             }
             boolean inFocus = scope.inFocus(p.start());
             Sentence ps = doc.sentence(p.sentence());
             boolean inScope = inFocus || scopeSentences.contains(p.sentence()) && p.start() >= scope.focusStart()
-                    && !cues.has("earlier", ps.folded());
+                    && !doc.sentenceHas(cues, "earlier", ps);
             if (!inScope) {
                 continue;
             }
-            boolean nearParticipant = inFocus || people.chosen().stream().anyMatch(c -> c.sentence() == p.sentence()
-                    && Math.abs(c.start() - p.start()) < 120);
+            // the chosen mentions are in the text's order: those within 120 characters are found by offset
+            boolean nearParticipant = inFocus || ArticleDoc.startingIn(people.chosen(), PersonMention::start, p.start() - 119, p.start() + 120)
+                    .stream().anyMatch(c -> c.sentence() == p.sentence());
             boolean subject = (inFocus || scope instanceof MainScope main && main.has(ps))
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
             if (acting.isAuthority(doc, p) && nearParticipant || subject) {
@@ -116,17 +120,30 @@ final class LocalityRoles {
      * Hồng Hà" is not Honghe), or one in the page's other items after "Related news" / "Tin liên quan".
      */
     private static boolean notAPlace(ArticleDoc doc, PlaceMention p, int pageEnd) {
-        return p.start() >= pageEnd || doc.persons().stream().anyMatch(m -> m.start() < p.end() && m.end() > p.start());
+        return p.start() >= pageEnd || doc.personOverlaps(p.start(), p.end());
     }
 
-    /** Where the article ends and the page's other items begin: the first sentence or line that opens them, or the text's end. */
+    /** Per article: where its page's other items begin. */
+    private record PageEnd(LocalityRoles roles) {
+    }
+
+    /**
+     * Where the article ends and the page's other items begin: the first sentence or line that opens them, or the text's
+     * end. Read once per article, each line of a sentence up to its next line break within the sentence.
+     */
     private int pageEnd(ArticleDoc doc) {
+        return doc.remember(new PageEnd(this), () -> findPageEnd(doc));
+    }
+
+    private int findPageEnd(ArticleDoc doc) {
         String text = doc.text();
         for (Sentence s : doc.sentences()) {
             int lineStart = s.start();
             while (lineStart >= 0 && lineStart < s.end()) {
-                int lineEnd = text.indexOf('\n', lineStart);
-                lineEnd = lineEnd < 0 || lineEnd > s.end() ? s.end() : lineEnd;
+                int lineEnd = lineStart;
+                while (lineEnd < s.end() && text.charAt(lineEnd) != '\n') {
+                    lineEnd++;
+                }
                 if (cues.has("page_noise", text.substring(lineStart, lineEnd))) {
                     return lineStart;
                 }
@@ -145,7 +162,7 @@ final class LocalityRoles {
         List<PlaceMention> out = new ArrayList<>();
         String text = doc.text();
         for (PlaceMention a : actingMentions) {
-            int i = places.indexOf(a);
+            int i = positionOf(places, a);
             for (int step : new int[] { 1, -1 }) {
                 PlaceMention cur = a;
                 for (int j = i + step; j >= 0 && j < places.size(); j += step) {
@@ -165,6 +182,16 @@ final class LocalityRoles {
             }
         }
         return out;
+    }
+
+    /** Where a mention stands in the places (sorted by start): the first equal one from its start on. */
+    private static int positionOf(List<PlaceMention> places, PlaceMention a) {
+        for (int i = ArticleDoc.firstStartingAt(places, PlaceMention::start, a.start()); i < places.size() && places.get(i).start() == a.start(); i++) {
+            if (places.get(i).equals(a)) {
+                return i;
+            }
+        }
+        return places.indexOf(a);
     }
 
     /** "Ha Giang (Vietnam) and": the bracketed country does not break the list. */

@@ -50,33 +50,53 @@ final class ParticipantChooser {
         this.passing = passing;
     }
 
+    /** Per article: whether a mention is only in passing or in a list of links (each mention's, worked out once for all exchanges). */
+    private record Standing(ParticipantChooser chooser) {
+    }
+
+    /** Per article: the mentions of each name, in order. */
+    private record MentionsByName(ParticipantChooser chooser) {
+    }
+
     Participants choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         List<PersonMention> chosen = new ArrayList<>();
-        for (PersonMention p : doc.persons()) {
-            if (passing.passing(doc, p)) {
-                continue; // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken
+        Map<PersonMention, Boolean> aside = doc.remember(new Standing(this), HashMap::new);
+        // a further exchange takes the people of its clause only
+        List<PersonMention> candidates = scope instanceof MainScope ? doc.persons() : doc.personsStartingIn(scope.focusStart(), scope.focusEnd());
+        for (PersonMention p : candidates) {
+            Boolean notTakingPart = aside.get(p);
+            if (notTakingPart == null) {
+                // greetings conveyed, perceptions cited, on whose behalf: a mention, not a part taken;
+                // "Related news / • Deputy FM receives Ambassador X": another article's headline
+                notTakingPart = passing.passing(doc, p) || inLinkList(doc, p);
+                aside.put(p, notTakingPart);
             }
-            if (inLinkList(doc, p)) {
-                continue; // "Related news / • Deputy FM receives Ambassador X": another article's headline
+            if (notTakingPart) {
+                continue;
             }
             if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
                 chosen.add(p);
             }
         }
-        Map<String, ExtractedExchange.Participant> byName = new LinkedHashMap<>();
+        Map<String, List<PersonMention>> byName = doc.remember(new MentionsByName(this), () -> {
+            Map<String, List<PersonMention>> m = new HashMap<>();
+            doc.persons().forEach(p -> m.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p));
+            return m;
+        });
+        Map<String, ExtractedExchange.Participant> participants = new LinkedHashMap<>();
         Map<String, String> localities = new HashMap<>();
         for (PersonMention p : chosen) {
-            if (byName.containsKey(p.name())) {
+            if (participants.containsKey(p.name())) {
                 continue;
             }
             String t = titles.titleOf(doc, p);
-            for (PersonMention other : doc.persons()) {
-                if (t == null && other.name().equals(p.name()) && other != p) {
+            for (PersonMention other : byName.get(p.name())) {
+                if (t == null && other != p) {
                     t = titles.titleOf(doc, other);
                 }
             }
             String loc = titles.localityOf(doc, p, t);
-            byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), t, null,
+            participants.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), t, null,
                     loc == null ? null : LocalityRef.of(gazetteer.byCode(loc))));
             if (loc != null) {
                 localities.put(p.name(), loc);
@@ -84,10 +104,10 @@ final class ParticipantChooser {
             evidence.add(doc.evidence("participants", p.start(), p.end()));
         }
         if (scope instanceof ClauseScope clause) {
-            namedByShortForm(doc, clause, byName);
-            ledByMainHead(doc, clause, byName, localities);
+            namedByShortForm(doc, clause, participants);
+            ledByMainHead(doc, clause, participants, localities, byName);
         }
-        return new Participants(chosen, byName, localities);
+        return new Participants(chosen, participants, localities);
     }
 
     /**
@@ -99,11 +119,23 @@ final class ParticipantChooser {
         String t = doc.folded().text;
         int lineStart = lineStartBefore(t, p.start());
         int lineEnd = lineEndAfter(t, p.end());
+        // the answer depends on the mention's line only: the mentions of one line share it
+        Map<Long, Boolean> known = doc.remember(new LinkListLine(this), HashMap::new);
+        return known.computeIfAbsent(((long) lineStart << 32) | (lineEnd & 0xffffffffL), k -> inLinkList(doc, t, lineStart, lineEnd));
+    }
+
+    /** Per article: whether the lines above a line [start, end) (packed in a long) make it an item of a list of links. */
+    private record LinkListLine(ParticipantChooser chooser) {
+    }
+
+    private boolean inLinkList(ArticleDoc doc, String t, int firstLineStart, int firstLineEnd) {
+        int lineStart = firstLineStart;
+        int lineEnd = firstLineEnd;
         // each scan is bounded by HEADLINE_MAX, so that a long text without line breaks costs no more than its mentions
         for (int lines = 0; lines < LINK_LIST_LINES && lineStart >= 0 && lineEnd >= 0; lines++) {
             String line = t.substring(lineStart, lineEnd).strip();
             if (!line.isEmpty()) {
-                if (cues.has("page_noise", line)) {
+                if (pageNoise(doc, line, lineStart, lineEnd)) {
                     return true;
                 }
                 if (line.length() > HEADLINE_MAX && !LINK_BULLET.matcher(line).lookingAt()) {
@@ -117,6 +149,16 @@ final class ParticipantChooser {
             lineStart = lineStartBefore(t, lineEnd);
         }
         return false;
+    }
+
+    /** Per article: whether the line [start, end) (the two packed in a long) is a related-news heading. */
+    private record LineNoise(ParticipantChooser chooser) {
+    }
+
+    /** The {@code page_noise} cue in a line, read once per line: the mentions below it each look up to 12 lines back. */
+    private boolean pageNoise(ArticleDoc doc, String line, int lineStart, int lineEnd) {
+        Map<Long, Boolean> known = doc.remember(new LineNoise(this), HashMap::new);
+        return known.computeIfAbsent(((long) lineStart << 32) | (lineEnd & 0xffffffffL), k -> cues.has("page_noise", line));
     }
 
     /** Where the line holding offset {@code at} starts, or -1 if it starts more than a headline's length before. */
@@ -142,14 +184,15 @@ final class ParticipantChooser {
     private boolean takesPart(ArticleDoc doc, MainScope scope, PersonMention p) {
         Sentence s = doc.sentence(p.sentence());
         boolean inFocus = scope.inFocus(p.start());
-        boolean recalls = cues.has("earlier", s.folded());
+        // the cues of a sentence are read once for all the mentions in it
+        boolean recalls = doc.sentenceHas(cues, "earlier", s);
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
         boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
         // "… opened on May 5 with the participation of A, …; B, …": a list of attendees after the focus, in its sentence
         boolean listed = passing.listedAsAttending(doc, p);
-        boolean present = near && (cues.has("present", s.folded()) || listed) || afterFocus && listed && !recalls;
-        boolean background = !inFocus && cues.has("background", s.folded());
+        boolean present = near && (doc.sentenceHas(cues, "present", s) || listed) || afterFocus && listed && !recalls;
+        boolean background = !inFocus && doc.sentenceHas(cues, "background", s);
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told
         return !background && (inFocus || inCore || present || (p.known() || !p.title().isEmpty()) && near);
@@ -177,7 +220,7 @@ final class ParticipantChooser {
      * occasion" of the main one, with no day of their own, may be held by other members: no one is taken over there.
      */
     private void ledByMainHead(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName,
-            Map<String, String> localities) {
+            Map<String, String> localities, Map<String, List<PersonMention>> mentionsByName) {
         if (!delegations.namesDelegation(doc, clause.focusStart(), clause.focusEnd()) || !anotherDay(doc, clause)) {
             return;
         }
@@ -185,8 +228,8 @@ final class ParticipantChooser {
             if (byName.containsKey(p.name())) {
                 continue;
             }
-            for (PersonMention m : doc.persons()) {
-                if (m.name().equals(p.name()) && m.start() < clause.focusStart() && delegations.heads(doc, m)) {
+            for (PersonMention m : mentionsByName.getOrDefault(p.name(), List.of())) {
+                if (m.start() < clause.focusStart() && delegations.heads(doc, m)) {
                     byName.put(p.name(), new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), null, p.locality()));
                     if (p.locality() != null) {
                         localities.put(p.name(), p.locality().code()); // the head acts for the same locality as at the main exchange
@@ -199,8 +242,8 @@ final class ParticipantChooser {
 
     /** The clause's sentence names a day other than the main exchange's. */
     private static boolean anotherDay(ArticleDoc doc, ClauseScope clause) {
-        for (DateMention d : doc.dates()) {
-            if (d.sentence() == clause.sentence().index() && clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
+        for (DateMention d : doc.datesOf(clause.sentence().index())) {
+            if (clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.PersonNames;
+import org.liaison.article.extract.Regions;
 import org.liaison.reference.ReferenceDataException;
 import org.liaison.reference.TsvFile;
 import org.liaison.text.AliasKey;
@@ -42,6 +43,8 @@ final class PassingMentions {
     private final List<Pattern> after = new ArrayList<>();
     private final List<Pattern> historical = new ArrayList<>();
     private final List<Pattern> attending = new ArrayList<>();
+    /** The attending patterns a match of which stays one in a longer region ({@link Regions#widenable}). */
+    private final Set<Pattern> widenableAttending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final List<Pattern> honorifics = new ArrayList<>();
     /** "(Web editor: A, B)", "Ảnh: A": the words of a credit line, matched at the line's start, before its colon. */
     private final List<Pattern> credits = new ArrayList<>();
@@ -79,6 +82,7 @@ final class PassingMentions {
                 throw new ReferenceDataException(PersonNames.TITLES + ": no row of kind '" + e.getKey() + "'");
             }
         }
+        attending.stream().filter(Regions::widenable).forEach(widenableAttending::add);
     }
 
     /** The mention only names the person in passing (see the class comment). */
@@ -217,7 +221,7 @@ final class PassingMentions {
             }
             String title = new Folded(p.title()).text.strip();
             if (round == 0 && !title.isEmpty()) {
-                int at = t.lastIndexOf(title, pos);
+                int at = lastIndexOfEndingNear(t, title, pos);
                 if (at >= floor && at + title.length() >= pos - 1 && at + title.length() <= pos) {
                     pos = skipSeparatorsBack(t, at, floor);
                 }
@@ -227,17 +231,65 @@ final class PassingMentions {
         return new int[] { article.find() ? skipSpacesBack(t, article.start(), floor) : pos, addressed };
     }
 
-    /** The person stands after words that open a list of those who took part, in the same sentence ("Cùng dự có …"). */
+    /**
+     * Where {@code title} last occurs at or before {@code pos} if it ends there or one character before ({@code -1}
+     * otherwise): only those occurrences leave out a title, so the text further back is not searched.
+     */
+    private static int lastIndexOfEndingNear(String t, String title, int pos) {
+        for (int k = Math.min(pos, t.length() - title.length()); k >= Math.max(0, pos - 1 - title.length()); k--) {
+            if (t.startsWith(title, k)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Per article, sentence and pattern: from where on the text before a mention holds a match (see {@link #listedAsAttending}). */
+    private record AttendingFrom(PassingMentions owner, int sentence, Pattern pattern) {
+    }
+
+    /**
+     * The person stands after words that open a list of those who took part, in the same sentence ("Cùng dự có …").
+     * Whether the text from the sentence's start to a mention holds a match only grows with the mention's offset, so
+     * each sentence is searched for where that starts once, not once per mention of a long sentence.
+     */
     boolean listedAsAttending(ArticleDoc doc, PersonMention p) {
         String t = doc.folded().text;
         int from = doc.sentence(p.sentence()).start();
+        int limit = doc.sentence(p.sentence()).end();
         for (Pattern a : attending) {
-            Matcher m = a.matcher(t).region(from, p.start()).useTransparentBounds(true);
-            if (m.find()) {
+            // "a match before the mention" only grows with the mention's offset when a match stays one in a longer region
+            if (!widenableAttending.contains(a) || p.start() > limit) {
+                if (a.matcher(t).region(from, p.start()).useTransparentBounds(true).find()) {
+                    return true;
+                }
+                continue;
+            }
+            int matchFrom = doc.remember(new AttendingFrom(this, p.sentence(), a), () -> firstRegionEndWithMatch(a, t, from, limit));
+            if (p.start() >= matchFrom) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The least region end {@code to <= limit} for which {@code a} finds a match in {@code [from, to)}, or MAX_VALUE. */
+    private static int firstRegionEndWithMatch(Pattern a, String t, int from, int limit) {
+        Matcher m = a.matcher(t).region(from, limit).useTransparentBounds(true);
+        if (!m.find()) {
+            return Integer.MAX_VALUE;
+        }
+        int lo = from;
+        int hi = m.end();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a.matcher(t).region(from, mid).useTransparentBounds(true).find()) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static boolean endsAt(Pattern p, String t, int from, int end) {

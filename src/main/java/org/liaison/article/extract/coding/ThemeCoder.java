@@ -1,14 +1,18 @@
 package org.liaison.article.extract.coding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.Encounters;
+import org.liaison.article.extract.Regions;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
@@ -27,8 +31,12 @@ final class ThemeCoder {
 
     private final ThemeLexicon lexicon;
 
+    /** The wordings a match of which stays one in a wider region ({@link Regions#widenable}). */
+    private final Set<ThemeLexicon.Wording> widenable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     ThemeCoder(ThemeLexicon lexicon) {
         this.lexicon = lexicon;
+        lexicon.wordings.stream().filter(w -> Regions.widenable(w.pattern())).forEach(widenable::add);
     }
 
     List<String> code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -43,8 +51,29 @@ final class ThemeCoder {
                 continue;
             }
             Matcher m = w.pattern().matcher(doc.text()).useTransparentBounds(true);
-            for (int[] span : spans) {
-                if (first(m, span, masks)) {
+            // one search over the rest of the text says which span may hold the next match (see Regions): the spans
+            // before it hold none, and when the text holds none the wording is done with
+            Matcher ahead = widenable.contains(w) ? w.pattern().matcher(doc.text()).useTransparentBounds(true) : null;
+            int last = spans.get(spans.size() - 1)[1];
+            for (int k = 0; k < spans.size(); k++) {
+                if (ahead != null) {
+                    if (!ahead.region(spans.get(k)[0], last).find()) {
+                        break;
+                    }
+                    while (k < spans.size() && spans.get(k)[1] <= ahead.start()) {
+                        k++;
+                    }
+                    if (k == spans.size()) {
+                        break;
+                    }
+                    if (ahead.start() >= spans.get(k)[0] && ahead.end() <= spans.get(k)[1] && !masks.covers(ahead.start())) {
+                        // the match lies within the span: the span's own search would find the same one first
+                        found.add(w.theme());
+                        evidence.add(doc.evidence("themes", ahead.start(), ahead.end()));
+                        break;
+                    }
+                }
+                if (first(m, spans.get(k), masks)) {
                     found.add(w.theme());
                     evidence.add(doc.evidence("themes", m.start(), m.end()));
                     break;
@@ -74,12 +103,19 @@ final class ThemeCoder {
     private List<int[]> spans(ArticleDoc doc, Scope scope) {
         List<int[]> out = new ArrayList<>();
         List<Encounters.Clause> clauses = doc.encounters() == null ? List.of() : doc.encounters().clauses();
+        // the sentences that hold a further exchange, and each sentence's clauses in order
+        TreeSet<Integer> clauseSentences = new TreeSet<>();
+        Map<Integer, List<Encounters.Clause>> clausesOf = new HashMap<>();
+        for (Encounters.Clause c : clauses) {
+            clauseSentences.add(c.sentence());
+            clausesOf.computeIfAbsent(c.sentence(), k -> new ArrayList<>()).add(c);
+        }
         int pageEnd = pageEnd(doc, scope.focusEnd());
         if (scope instanceof ClauseScope) {
             out.add(new int[] { scope.focusStart(), scope.focusEnd() });
             for (Encounters.Clause c : clauses) {
                 if (c.start() == scope.focusStart() && c.end() == scope.focusEnd()) {
-                    for (Sentence s : followers(doc, c, clauses, pageEnd)) {
+                    for (Sentence s : followers(doc, c, clauseSentences, pageEnd)) {
                         if (!background(doc, s)) {
                             out.add(new int[] { s.start(), Math.min(s.end(), pageEnd) });
                         }
@@ -90,7 +126,7 @@ final class ThemeCoder {
         }
         Set<Integer> told = new HashSet<>();
         for (Encounters.Clause c : clauses) {
-            followers(doc, c, clauses, pageEnd).forEach(s -> told.add(s.index()));
+            followers(doc, c, clauseSentences, pageEnd).forEach(s -> told.add(s.index()));
         }
         for (Sentence s : doc.sentences()) {
             if (s.end() <= doc.publicationLineEnd() || background(doc, s) || told.contains(s.index())) {
@@ -100,8 +136,8 @@ final class ThemeCoder {
                 break;
             }
             int start = s.start();
-            for (Encounters.Clause c : clauses) {
-                if (c.sentence() == s.index() && c.end() > start) {
+            for (Encounters.Clause c : clausesOf.getOrDefault(s.index(), List.of())) {
+                if (c.end() > start) {
                     if (c.start() > start) {
                         out.add(new int[] { start, c.start() });
                     }
@@ -120,18 +156,14 @@ final class ThemeCoder {
      * after it until the next further exchange's sentence or the page's end. None for a recalled
      * encounter or a list item, which are a clause within a sentence about something else.
      */
-    private static List<Sentence> followers(ArticleDoc doc, Encounters.Clause c, List<Encounters.Clause> clauses, int pageEnd) {
+    private static List<Sentence> followers(ArticleDoc doc, Encounters.Clause c, TreeSet<Integer> clauseSentences, int pageEnd) {
         Sentence own = doc.sentence(c.sentence());
         if (c.link() == Encounters.Link.RECALLED || c.link() == Encounters.Link.LISTED || c.start() > own.start()
                 || c.end() < own.end()) {
             return List.of();
         }
-        int next = doc.sentences().size();
-        for (Encounters.Clause o : clauses) {
-            if (o.sentence() > c.sentence()) {
-                next = Math.min(next, o.sentence());
-            }
-        }
+        Integer after = clauseSentences.higher(c.sentence());
+        int next = after == null ? doc.sentences().size() : Math.min(doc.sentences().size(), after);
         List<Sentence> out = new ArrayList<>();
         for (int i = c.sentence() + 1; i < next && doc.sentence(i).start() < pageEnd; i++) {
             out.add(doc.sentence(i));
@@ -141,10 +173,24 @@ final class ThemeCoder {
 
     /** Where the related-news block after the focus starts, or the end of the text. */
     private int pageEnd(ArticleDoc doc, int from) {
-        int end = doc.text().length();
+        int length = doc.text().length();
+        int end = length;
         for (ThemeLexicon.Wording w : lexicon.pageEnds) {
             if (ThemeLexicon.applies(w.language(), doc.language())) {
-                Matcher m = w.pattern().matcher(doc.text()).region(Math.min(from, end), end).useTransparentBounds(true)
+                int start = Math.min(from, end);
+                if (end == length) {
+                    // searched to the text's end, the first match from an offset on is the same for every offset up to it:
+                    // each exchange of the article asks, and the search is made again only from beyond the last answer
+                    PageEndSearch last = doc.remember(new PageEndOf(this, w), PageEndSearch::new);
+                    if (last.from < 0 || start < last.from || start > last.found) {
+                        Matcher m = w.pattern().matcher(doc.text()).region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
+                        last.from = start;
+                        last.found = m.find() ? m.start() : length;
+                    }
+                    end = last.found;
+                    continue;
+                }
+                Matcher m = w.pattern().matcher(doc.text()).region(start, end).useTransparentBounds(true)
                         .useAnchoringBounds(false);
                 if (m.find()) {
                     end = m.start();
@@ -152,6 +198,16 @@ final class ThemeCoder {
             }
         }
         return end;
+    }
+
+    /** Per article and page-end wording: the last search made. */
+    private record PageEndOf(ThemeCoder coder, ThemeLexicon.Wording wording) {
+    }
+
+    /** A search for a page end from {@code from} to the text's end, and the start of the match found (the text's length if none). */
+    private static final class PageEndSearch {
+        int from = -1;
+        int found;
     }
 
     /** The reporter's account of earlier years: a background cue, and no side speaking in it or in the sentence before. */

@@ -116,8 +116,19 @@ final class TitleReader {
         return null;
     }
 
-    /** The unit of that side the article names most often (a city counts triple when the title speaks of a city); else the title's. */
+    /** Per article: the home unit of a side, with cities counted triple or not. */
+    private record Home(TitleReader reader, String side, boolean city) {
+    }
+
+    /**
+     * The unit of that side the article names most often (a city counts triple when the title speaks of a city); else the
+     * title's. Counted once per article: every participant with such a title asks.
+     */
     private String home(ArticleDoc doc, String side, boolean city) {
+        return doc.remember(new Home(this, side, city), () -> countHome(doc, side, city));
+    }
+
+    private String countHome(ArticleDoc doc, String side, boolean city) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (PlaceMention p : doc.places()) {
             if (p.locality().country().equals(side) && !p.dateline()) {

@@ -79,8 +79,8 @@ final class VenueFinder {
             int from = clauseOnly ? scope.focusStart() : s.start();
             int to = clauseOnly ? scope.focusEnd() : s.end();
             PlaceMention best = null;
-            for (PlaceMention p : doc.places()) {
-                if (p.dateline() || p.start() < from || p.start() >= to) {
+            for (PlaceMention p : doc.placesStartingIn(from, to)) {
+                if (p.dateline()) {
                     continue;
                 }
                 // wide enough for "in the northern border province of Cao Bang"
@@ -91,8 +91,8 @@ final class VenueFinder {
                         && !missionSeat.matcher(before).find()) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
-                    for (PlaceMention q : doc.places()) {
-                        if (q.start() > p.end() && q.start() - p.end() < 30 && q.locality().level().equals("prefecture")
+                    for (PlaceMention q : doc.placesStartingIn(p.end() + 1, p.end() + 30)) {
+                        if (q.locality().level().equals("prefecture")
                                 && q.locality().parent() != null && q.locality().parent().equals(p.locality().code())) {
                             best = q;
                         }
@@ -115,14 +115,38 @@ final class VenueFinder {
             }
             // "held talks here": the place of the date line
             if (here.matcher(s.folded()).matches()) {
-                for (PlaceMention p : doc.places()) {
-                    if (p.dateline() || p.sentence() == s.index() && p.start() - s.start() < 30) {
-                        return LocalityRef.of(p.locality());
-                    }
+                PlaceMention p = datelineOrNear(doc, s);
+                if (p != null) {
+                    return LocalityRef.of(p.locality());
                 }
             }
         }
         return null;
+    }
+
+    /** Per article: the position of the first dateline place, or -1. */
+    private record FirstDateline(VenueFinder finder) {
+    }
+
+    /** The first place (in the text's order) that is the dateline's or stands in the first 30 characters of {@code s}. */
+    private PlaceMention datelineOrNear(ArticleDoc doc, Sentence s) {
+        List<PlaceMention> places = doc.places();
+        int dateline = doc.remember(new FirstDateline(this), () -> {
+            for (int i = 0; i < places.size(); i++) {
+                if (places.get(i).dateline()) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        int first = dateline < 0 ? places.size() : dateline;
+        int i = ArticleDoc.firstStartingAt(places, PlaceMention::start, s.start());
+        for (; i < first && places.get(i).start() < s.start() + 30; i++) {
+            if (places.get(i).sentence() == s.index()) {
+                return places.get(i);
+            }
+        }
+        return first < places.size() ? places.get(first) : null;
     }
 
     /**
@@ -139,8 +163,8 @@ final class VenueFinder {
             if (s.index() <= chosen.index()) {
                 continue;
             }
-            for (PlaceMention q : doc.places()) {
-                if (q.dateline() || q.start() < s.start() || q.start() >= s.end() || !province.locality().code().equals(q.locality().parent())) {
+            for (PlaceMention q : doc.placesStartingIn(s.start(), s.end())) {
+                if (q.dateline() || !province.locality().code().equals(q.locality().parent())) {
                     continue;
                 }
                 String before = text.substring(Math.max(s.start(), q.start() - 50), q.start());
@@ -156,19 +180,21 @@ final class VenueFinder {
     private LocalityRef antecedent(ArticleDoc doc, Sentence s, int at, String qualifier) {
         String country = qualifier == null ? null : anaphorVn.matcher(qualifier).matches() ? "VN" : anaphorCn.matcher(qualifier).matches() ? "CN" : null;
         PlaceMention nearest = null;
-        for (PlaceMention p : doc.places()) {
-            if (p.start() < at && !p.dateline() && p.sentence() >= s.index() - 1
-                    && (country == null || p.locality().country().equals(country))) {
+        // the places of this sentence and the one before, up to the anaphor
+        int from = s.index() > 0 ? doc.sentence(s.index() - 1).start() : 0;
+        for (PlaceMention p : doc.placesStartingIn(from, at)) {
+            if (!p.dateline() && p.sentence() >= s.index() - 1 && (country == null || p.locality().country().equals(country))) {
                 nearest = p;
                 if (country == null) {
                     break; // the host's unit, named first
                 }
             }
         }
-        if (nearest == null) {
-            for (PlaceMention p : doc.places()) {
-                if (p.start() < at && (country == null || p.locality().country().equals(country))) {
-                    nearest = p;
+        if (nearest == null) { // the last one before it
+            List<PlaceMention> places = doc.places();
+            for (int i = ArticleDoc.firstStartingAt(places, PlaceMention::start, at) - 1; i >= 0 && nearest == null; i--) {
+                if (country == null || places.get(i).locality().country().equals(country)) {
+                    nearest = places.get(i);
                 }
             }
         }

@@ -5,7 +5,10 @@ import static org.liaison.article.extract.stage.CalendarWords.safeDate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
@@ -20,6 +23,9 @@ import org.liaison.article.extract.WeekdayMention;
  * without a year is the latest such day on or before the publication date (codebook: date).
  * Also the weekdays and the relative words ("yesterday", "hôm nay") of each sentence.
  * The first pattern to claim a span keeps it.
+ *
+ * <p>Each shape is one pass over the text; the spans claimed so far are kept by their start, so that a text of
+ * thousands of dates costs their number times a logarithm, not its square.
  */
 public final class DateFinder implements Stage {
 
@@ -53,9 +59,26 @@ public final class DateFinder implements Stage {
         this.years = new TextYears(rules);
     }
 
+    /** The spans claimed by dates so far (start to end; they never overlap), and the first weekday of each sentence. */
+    private static final class Claims {
+        final TreeMap<Integer, Integer> spans = new TreeMap<>();
+        final Map<Integer, String> weekdayOfSentence = new HashMap<>();
+
+        Claims(List<DateMention> dates) {
+            dates.forEach(d -> spans.put(d.start(), d.end()));
+        }
+
+        /** Whether {@code [start, end)} overlaps a claimed span: only the last one starting before {@code end} can. */
+        boolean overlaps(int start, int end) {
+            Map.Entry<Integer, Integer> before = spans.lowerEntry(end);
+            return before != null && before.getValue() > start;
+        }
+    }
+
     @Override
     public void annotate(ArticleDoc doc) {
         String text = doc.text();
+        Claims claims = new Claims(doc.dates());
         if (doc.published() == null) {
             // codebook: without a publication date, reason from the years the text gives
             Integer reviewed = years.reviewed(text, doc.today().getYear());
@@ -71,25 +94,25 @@ public final class DateFinder implements Stage {
         }
         Matcher m = isoDate.matcher(text);
         while (m.find()) {
-            add(doc, safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), null,
+            add(doc, claims, safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), null,
                     m.start(), m.end(), true);
         }
         m = enDate.matcher(text);
         while (m.find()) {
             Integer endDay = m.group(3) == null ? null : Integer.parseInt(m.group(3));
-            resolve(doc, calendar.month(m.group(1)), Integer.parseInt(m.group(2)), endDay, year(m.group(4)), m.start(), m.end());
+            resolve(doc, claims, calendar.month(m.group(1)), Integer.parseInt(m.group(2)), endDay, year(m.group(4)), m.start(), m.end());
         }
         m = enDateDmy.matcher(text);
         while (m.find()) {
-            resolve(doc, calendar.month(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
+            resolve(doc, claims, calendar.month(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
         }
         m = viDateWords.matcher(text);
         while (m.find()) {
-            resolve(doc, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
+            resolve(doc, claims, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), null, year(m.group(3)), m.start(), m.end());
         }
         m = numDate.matcher(text);
         while (m.find()) {
-            if (overlaps(doc, m.start(), m.end())) {
+            if (claims.overlaps(m.start(), m.end())) {
                 continue;
             }
             int day = Integer.parseInt(m.group(2));
@@ -98,12 +121,12 @@ public final class DateFinder implements Stage {
                 continue;
             }
             if (m.group(1) != null) { // "13-15/8": a range
-                resolve(doc, month, Integer.parseInt(m.group(1)), day, year(m.group(4)), m.start(), m.end());
+                resolve(doc, claims, month, Integer.parseInt(m.group(1)), day, year(m.group(4)), m.start(), m.end());
             } else {
-                resolve(doc, month, day, null, year(m.group(4)), m.start(), m.end());
+                resolve(doc, claims, month, day, null, year(m.group(4)), m.start(), m.end());
             }
         }
-        months(doc, text);
+        months(doc, claims, text);
         doc.dates().sort(Comparator.comparingInt(DateMention::start));
         if (doc.published() == null) {
             takeYearsGivenElsewhere(doc);
@@ -136,20 +159,24 @@ public final class DateFinder implements Stage {
         return dayWordBefore.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
     }
 
-    /** "on September 28" and, in a caption, "September 28, 2023": without a publication date, the same day takes that year. */
+    /**
+     * "on September 28" and, in a caption, "September 28, 2023": without a publication date, the same day takes that
+     * year (of the first date that gives one for that day; a date taking a year gives none itself).
+     */
     private static void takeYearsGivenElsewhere(ArticleDoc doc) {
         List<DateMention> dates = doc.dates();
+        Map<Integer, DateMention> firstWithYear = new HashMap<>();
+        for (DateMention y : dates) {
+            if (y.hasYear()) {
+                firstWithYear.putIfAbsent(y.date().getMonthValue() * 100 + y.date().getDayOfMonth(), y);
+            }
+        }
         for (int i = 0; i < dates.size(); i++) {
             DateMention d = dates.get(i);
-            if (d.hasYear()) {
-                continue;
-            }
-            for (DateMention y : dates) {
-                if (y.hasYear() && y.date().getMonth() == d.date().getMonth() && y.date().getDayOfMonth() == d.date().getDayOfMonth()) {
-                    LocalDate until = d.until() == null ? null : d.until().withYear(y.date().getYear());
-                    dates.set(i, new DateMention(y.date(), until, d.start(), d.end(), d.sentence(), false));
-                    break;
-                }
+            DateMention y = d.hasYear() ? null : firstWithYear.get(d.date().getMonthValue() * 100 + d.date().getDayOfMonth());
+            if (y != null) {
+                LocalDate until = d.until() == null ? null : d.until().withYear(y.date().getYear());
+                dates.set(i, new DateMention(y.date(), until, d.start(), d.end(), d.sentence(), false));
             }
         }
     }
@@ -159,7 +186,7 @@ public final class DateFinder implements Stage {
      * at month precision (a recalled exchange may be dated so). A month with no year word is not taken: "in March" is
      * as often a plan as a past month.
      */
-    private void months(ArticleDoc doc, String text) {
+    private void months(ArticleDoc doc, Claims claims, String text) {
         Matcher m = monthOnly.matcher(text);
         LocalDate ref = doc.referenceDate();
         while (m.find()) {
@@ -173,9 +200,10 @@ public final class DateFinder implements Stage {
                 y = lastYear.matcher(year).matches() ? ref.getYear() - 1 : ref.getYear();
             }
             LocalDate d = month < 1 || month > 12 ? null : LocalDate.of(y, month, 1);
-            if (d == null || overlaps(doc, m.start(), m.end())) {
+            if (d == null || claims.overlaps(m.start(), m.end())) {
                 continue;
             }
+            claims.spans.put(m.start(), m.end());
             doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), given || doc.published() != null, "month"));
         }
     }
@@ -184,18 +212,9 @@ public final class DateFinder implements Stage {
         return group == null ? null : Integer.parseInt(group);
     }
 
-    private static boolean overlaps(ArticleDoc doc, int start, int end) {
-        for (DateMention d : doc.dates()) {
-            if (start < d.end() && end > d.start()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void resolve(ArticleDoc doc, int month, int day, Integer endDay, Integer year, int start, int end) {
+    private void resolve(ArticleDoc doc, Claims claims, int month, int day, Integer endDay, Integer year, int start, int end) {
         if (year != null) {
-            add(doc, safeDate(year, month, day), endDay == null ? null : safeDate(year, month, endDay), start, end, true);
+            add(doc, claims, safeDate(year, month, day), endDay == null ? null : safeDate(year, month, endDay), start, end, true);
             return;
         }
         // No year: the latest such day on or before the reference date (codebook: date).
@@ -209,22 +228,26 @@ public final class DateFinder implements Stage {
         }
         // Without a publication date, a weekday in the same sentence settles the year.
         if (doc.published() == null) {
-            Matcher w = weekday.matcher(doc.sentence(doc.sentenceAt(start)).folded());
-            if (w.find()) {
-                DayOfWeek dow = calendar.weekday(w.group(1));
+            String named = claims.weekdayOfSentence.computeIfAbsent(doc.sentenceAt(start), i -> {
+                Matcher w = weekday.matcher(doc.sentence(i).folded());
+                return w.find() ? w.group(1) : "";
+            });
+            if (!named.isEmpty()) {
+                DayOfWeek dow = calendar.weekday(named);
                 for (int back = 0; back < 12 && d != null && d.getDayOfWeek() != dow; back++) {
                     d = safeDate(d.getYear() - 1, month, day);
                 }
             }
         }
         LocalDate until = endDay == null || d == null ? null : safeDate(d.getYear(), month, endDay);
-        add(doc, d, until, start, end, false);
+        add(doc, claims, d, until, start, end, false);
     }
 
-    private static void add(ArticleDoc doc, LocalDate d, LocalDate until, int start, int end, boolean hasYear) {
-        if (d == null || overlaps(doc, start, end)) {
+    private static void add(ArticleDoc doc, Claims claims, LocalDate d, LocalDate until, int start, int end, boolean hasYear) {
+        if (d == null || claims.overlaps(start, end)) {
             return;
         }
+        claims.spans.put(start, end);
         doc.dates().add(new DateMention(d, until != null && until.isAfter(d) ? until : null, start, end, doc.sentenceAt(start), hasYear));
     }
 }

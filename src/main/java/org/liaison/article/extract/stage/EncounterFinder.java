@@ -2,8 +2,10 @@ package org.liaison.article.extract.stage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,9 @@ import org.liaison.text.AliasKey;
  * clauses that report a separate encounter: another meeting of the visit, an item of a list of
  * meetings, an earlier encounter recalled with its own date. An article whose own report is no
  * exchange may still recall one (a photo caption of a dated welcome ceremony).
+ *
+ * <p>Each sentence is read with the mentions that stand in it, looked up by offset ({@link ArticleDoc#datesOf},
+ * {@link ArticleDoc#personsStartingIn}), so that a page of thousands of meeting sentences costs their length.
  */
 public final class EncounterFinder implements Stage {
 
@@ -114,8 +119,11 @@ public final class EncounterFinder implements Stage {
             return true;
         }
         String title = doc.foldedTitle();
+        if (title.length() <= 10) {
+            return false; // too short a title to tell repeated (and no need to fold the sentence)
+        }
         String t = AliasKey.fold(doc.folded().originalSpan(Math.max(s.start(), doc.publicationLineEnd()), s.end()));
-        return title.length() > 10 && (t.equals(title) || t.contains(title) && t.length() < title.length() + 40);
+        return t.equals(title) || t.contains(title) && t.length() < title.length() + 40;
     }
 
     /** The first sentence of the report proper. */
@@ -201,14 +209,14 @@ public final class EncounterFinder implements Stage {
             return false;
         }
         String t = doc.text();
-        for (PersonMention p : doc.persons()) {
-            if (p.sentence() == s.index() && p.side().equals("CN")
+        for (PersonMention p : doc.personsOf(s.index())) {
+            if (p.side().equals("CN")
                     && cues.has("state_actor", t.substring(Math.max(s.start(), p.start() - 80), Math.min(s.end(), p.end() + 80)))) {
                 return false;
             }
         }
-        for (PlaceMention p : doc.places()) {
-            if (p.sentence() == s.index() && !p.dateline() && p.locality().country().equals("CN")
+        for (PlaceMention p : doc.placesOf(s.index())) {
+            if (!p.dateline() && p.locality().country().equals("CN")
                     && cues.has("state_actor", t.substring(Math.max(s.start(), p.start() - 30), Math.min(s.end(), p.end() + 40)))) {
                 return false;
             }
@@ -308,9 +316,11 @@ public final class EncounterFinder implements Stage {
      */
     private Encounters.Clause datedEncounter(ArticleDoc doc, Sentence s, LocalDate mainDate, boolean sidesFromContext) {
         String t = doc.text();
-        for (DateMention d : doc.dates()) {
-            if (d.sentence() != s.index() || d.start() < doc.publicationLineEnd() || d.date().equals(mainDate)
-                    || d.date().isAfter(doc.referenceDate())) {
+        // the dates of one clause share what the clause tells: read once per clause, not once per date
+        Map<Integer, ClauseFacts> byEnd = new HashMap<>();
+        ClauseEnds ends = new ClauseEnds(t, s.end());
+        for (DateMention d : doc.datesOf(s.index())) {
+            if (d.start() < doc.publicationLineEnd() || d.date().equals(mainDate) || d.date().isAfter(doc.referenceDate())) {
                 continue;
             }
             // the meeting word before the date ("tại buổi hội đàm ngày 19/11"), else after it ("On March 22, 2019, ... signed")
@@ -323,24 +333,174 @@ public final class EncounterFinder implements Stage {
                 }
                 cueEnd = d.end() + after.end();
             }
-            Matcher end = CLAUSE_END.matcher(t).region(cueEnd, s.end());
-            int clauseEnd = end.find() ? end.start() : s.end();
-            if (cues.has("recall_not", t.substring(s.start(), clauseEnd)) && !betweenSides(t.substring(d.start(), clauseEnd))) {
+            int clauseEnd = ends.from(cueEnd);
+            ClauseFacts facts = byEnd.computeIfAbsent(clauseEnd, e -> new ClauseFacts(doc, t.substring(s.start(), e), s.start(), e));
+            if (facts.recallNot() && !facts.betweenSidesFrom(d.start())) {
                 continue;
             }
-            String clause = t.substring(s.start(), clauseEnd);
-            if (cues.has("present", clause) && mainDate != null) {
+            if (facts.present() && mainDate != null) {
                 continue; // "at the talks on ...": the main exchange told again
             }
             boolean sameVisit = mainDate != null && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= VISIT_DAYS;
-            boolean[] sides = sides(doc, s.start(), clauseEnd);
-            boolean byContext = sidesFromContext && cues.has("two_sides", clause);
+            boolean[] sides = facts.sides();
+            boolean byContext = sidesFromContext && facts.twoSides();
             if (sameVisit ? sides[0] || sides[1] || byContext : sides[0] && sides[1] || byContext) {
                 return new Encounters.Clause(s.index(), s.start(), clauseEnd,
                         sameVisit ? Encounters.Link.SAME_VISIT : Encounters.Link.RECALLED);
             }
         }
         return null;
+    }
+
+    /** Where the clause holding an offset ends: at the next ',' or ';' of the sentence, else at its end; each stretch read once. */
+    private static final class ClauseEnds {
+        private final String text;
+        private final int sentenceEnd;
+        private int readFrom = Integer.MAX_VALUE;
+        private int found;
+
+        ClauseEnds(String text, int sentenceEnd) {
+            this.text = text;
+            this.sentenceEnd = sentenceEnd;
+        }
+
+        int from(int at) {
+            if (at >= readFrom && at <= found) {
+                return found; // no break between the last offset read from and the break found after it
+            }
+            Matcher end = CLAUSE_END.matcher(text).region(at, sentenceEnd);
+            readFrom = at;
+            found = end.find() ? end.start() : sentenceEnd;
+            return found;
+        }
+    }
+
+    /** What a clause {@code [from, to)} of a sentence tells, each asked only when needed. */
+    private final class ClauseFacts {
+        private final ArticleDoc doc;
+        private final String clause;
+        private final int from;
+        private final int to;
+        private Boolean recallNot;
+        private Boolean present;
+        private Boolean twoSides;
+        private boolean[] sides;
+
+        ClauseFacts(ArticleDoc doc, String clause, int from, int to) {
+            this.doc = doc;
+            this.clause = clause;
+            this.from = from;
+            this.to = to;
+        }
+
+        boolean recallNot() {
+            if (recallNot == null) {
+                recallNot = cues.has("recall_not", clause);
+            }
+            return recallNot;
+        }
+
+        boolean present() {
+            if (present == null) {
+                present = cues.has("present", clause);
+            }
+            return present;
+        }
+
+        boolean twoSides() {
+            if (twoSides == null) {
+                twoSides = cues.has("two_sides", clause);
+            }
+            return twoSides;
+        }
+
+        boolean[] sides() {
+            if (sides == null) {
+                sides = EncounterFinder.this.sides(doc, from, to);
+            }
+            return sides;
+        }
+
+        /** {@link #betweenSides} of the clause's text from a date on to its end; each date of the clause asks. */
+        boolean betweenSidesFrom(int at) {
+            if (between == null) {
+                between = new AfterDate(doc.text(), at, to);
+            }
+            return between.betweenSides(at);
+        }
+
+        private AfterDate between;
+    }
+
+    /**
+     * {@link #betweenSides} of the text from an offset of a clause to the clause's end, for the offsets of its dates in
+     * turn. A clause of thousands of dates would otherwise be read from each date to its end. A cue's pattern that
+     * looks behind cannot be read so (the text before the offset is not the search's); those are searched directly.
+     * Otherwise the first match from an offset on is a match right at the offset (read as the start of the text, as
+     * the direct search reads it) or the first match further on, the same for every offset before it: searched once
+     * from the clause's first date, and again only past the last one found.
+     */
+    private final class AfterDate {
+        private final String text;
+        private final String clause;
+        private final int base;
+        private final int end;
+        private final boolean direct;
+        private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+        /** Per pattern: {searched from, start found or -1, end found} of the last search further on. */
+        private final Map<Pattern, int[]> further = new java.util.IdentityHashMap<>();
+
+        AfterDate(String text, int base, int end) {
+            this.text = text;
+            this.clause = text.substring(base, end);
+            this.base = base;
+            this.end = end;
+            this.direct = lookBehind(cues.patterns("between")) || lookBehind(cues.patterns("two_sides"));
+        }
+
+        private boolean lookBehind(List<Pattern> patterns) {
+            return patterns.stream().anyMatch(p -> p.pattern().contains("(?<=") || p.pattern().contains("(?<!"));
+        }
+
+        boolean betweenSides(int at) {
+            if (direct || at < base) {
+                return EncounterFinder.this.betweenSides(text.substring(at, end));
+            }
+            // the first "between" from the date on (the first pattern's, on a tie), then "the two sides" after it
+            int[] first = null;
+            for (Pattern p : cues.patterns("between")) {
+                int[] m = firstFrom(p, at);
+                if (m != null && (first == null || m[0] < first[0])) {
+                    first = m;
+                }
+            }
+            if (first == null) {
+                return false;
+            }
+            for (Pattern p : cues.patterns("two_sides")) {
+                if (firstFrom(p, first[1]) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {start, end} of the first match of {@code p} in the text from {@code at} to the clause's end, read as a text of its own. */
+        private int[] firstFrom(Pattern p, int at) {
+            Matcher m = matchers.computeIfAbsent(p, k -> k.matcher(clause));
+            if (m.region(at - base, clause.length()).lookingAt()) {
+                return new int[] { at, base + m.end() };
+            }
+            if (at + 1 > end) {
+                return null;
+            }
+            int[] last = further.get(p);
+            if (last == null || at + 1 < last[0] || last[1] >= 0 && at + 1 > last[1]) {
+                last = m.find(at + 1 - base) ? new int[] { at + 1, base + m.start(), base + m.end() } : new int[] { at + 1, -1, -1 };
+                further.put(p, last);
+            }
+            return last[1] < 0 ? null : new int[] { last[1], last[2] };
+        }
     }
 
     /**
@@ -357,14 +517,12 @@ public final class EncounterFinder implements Stage {
     private boolean[] sides(ArticleDoc doc, int from, int to) {
         boolean cn = false;
         boolean vn = false;
-        for (PersonMention p : doc.persons()) {
-            if (p.start() >= from && p.start() < to) {
-                cn |= p.side().equals("CN");
-                vn |= p.side().equals("VN");
-            }
+        for (PersonMention p : doc.personsStartingIn(from, to)) {
+            cn |= p.side().equals("CN");
+            vn |= p.side().equals("VN");
         }
-        for (PlaceMention p : doc.places()) {
-            if (!p.dateline() && p.start() >= from && p.start() < to) {
+        for (PlaceMention p : doc.placesStartingIn(from, to)) {
+            if (!p.dateline()) {
                 cn |= p.locality().country().equals("CN");
                 vn |= p.locality().country().equals("VN");
             }
@@ -391,8 +549,8 @@ public final class EncounterFinder implements Stage {
             return false;
         }
         boolean[] sides = sides(doc, s.start(), s.end());
-        return sides[0] || sides[1] || doc.persons().stream().anyMatch(p -> p.sentence() == s.index())
-                || doc.places().stream().anyMatch(p -> p.sentence() == s.index() && !p.dateline());
+        return sides[0] || sides[1] || !doc.personsOf(s.index()).isEmpty()
+                || doc.placesOf(s.index()).stream().anyMatch(p -> !p.dateline());
     }
 
     /** A meeting with another country's side and no Chinese one ("talks with Laos's Phongsaly province"). */
@@ -443,7 +601,7 @@ public final class EncounterFinder implements Stage {
             if (!cues.has("meeting", p)) {
                 continue;
             }
-            String cp = doc.persons().stream().filter(m -> m.side().equals("CN") && m.start() >= cs && m.start() < ce)
+            String cp = doc.personsStartingIn(cs, ce).stream().filter(m -> m.side().equals("CN"))
                     .map(PersonMention::name).findFirst().orElse(null);
             if (cp != null && counterparts.add(cp)) {
                 items.add(new Encounters.Clause(s.index(), cs, ce, Encounters.Link.LISTED));

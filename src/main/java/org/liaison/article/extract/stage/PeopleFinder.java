@@ -60,22 +60,26 @@ public final class PeopleFinder implements Stage {
     public void annotate(ArticleDoc doc) {
         BitSet covered = new BitSet();
         Map<String, Person> forms = new HashMap<>();
+        Map<Integer, List<Integer>> tableHitsAt = new HashMap<>();
         for (NameIndex.Hit<PeopleDirectory.Seed> hit : personNames.hits(doc.folded(), 2, true)) {
             doc.persons().add(new PersonMention(hit.value().name(), hit.value().side(), hit.start(), hit.end(),
                     doc.sentenceAt(hit.start()), true));
+            tableHitsAt.computeIfAbsent(hit.start(), k -> new ArrayList<>()).add(doc.persons().size() - 1);
             covered.set(hit.start(), hit.end());
         }
         for (NameMention m : shapes.find(doc.folded())) {
-            addShape(doc, m, covered, forms);
+            addShape(doc, m, covered, forms, tableHitsAt);
         }
         for (NameRecogniser r : recognisers) {
             r.propose(doc, (name, at) -> addUnknown(doc, name, at, covered, forms));
         }
         doc.persons().sort(Comparator.comparingInt(PersonMention::start));
-        doc.places().removeIf(pl -> doc.persons().stream().anyMatch(pm -> pl.overlaps(pm.start(), pm.end())));
+        // people's mentions do not overlap (each one claims its characters), so the one that may overlap a place is found by its offset
+        doc.places().removeIf(pl -> doc.personOverlaps(pl.start(), pl.end()));
     }
 
-    private void addShape(ArticleDoc doc, NameMention m, BitSet covered, Map<String, Person> forms) {
+    private void addShape(ArticleDoc doc, NameMention m, BitSet covered, Map<String, Person> forms,
+            Map<Integer, List<Integer>> tableHitsAt) {
         Folded f = doc.folded();
         int start = f.foldedOffset(m.start());
         int end = m.end() >= f.original.length() ? f.text.length() : f.foldedOffset(m.end());
@@ -83,7 +87,7 @@ public final class PeopleFinder implements Stage {
             return;
         }
         if (covered.get(start, end).cardinality() > 0) {
-            lendTitle(doc, m, start, end);
+            lendTitle(doc, m, start, end, tableHitsAt.getOrDefault(start, List.of()));
             return;
         }
         String first = WORDS.split(m.written().strip())[0];
@@ -117,10 +121,13 @@ public final class PeopleFinder implements Stage {
                 m.title()));
     }
 
-    /** The table found this name first: its mention keeps the title the shape read beside it. */
-    private static void lendTitle(ArticleDoc doc, NameMention m, int start, int end) {
+    /**
+     * The table found this name first: its mention keeps the title the shape read beside it. Only the table's mentions
+     * ({@code atStart}: their positions, of those starting where the shape does) are known before the shapes are read.
+     */
+    private static void lendTitle(ArticleDoc doc, NameMention m, int start, int end, List<Integer> atStart) {
         List<PersonMention> persons = doc.persons();
-        for (int i = 0; i < persons.size(); i++) {
+        for (int i : atStart) {
             PersonMention p = persons.get(i);
             if (p.known() && p.start() == start && p.end() == end && p.title().isEmpty() && !m.title().isEmpty()) {
                 persons.set(i, new PersonMention(p.name(), p.side(), p.start(), p.end(), p.sentence(), true, m.title()));
@@ -168,13 +175,11 @@ public final class PeopleFinder implements Stage {
         String clause = clauseEnd > 0 ? around.substring(0, clauseEnd) : around;
         boolean cn = cues.has("cn", clause);
         boolean vn = cues.has("vn", clause);
-        for (PlaceMention p : doc.places()) {
-            if (p.start() >= at - 80 && p.start() <= at + name.length() + 120) {
-                if (p.locality().country().equals("CN")) {
-                    cn = true;
-                } else {
-                    vn = true;
-                }
+        for (PlaceMention p : doc.placesStartingIn(at - 80, at + name.length() + 121)) {
+            if (p.locality().country().equals("CN")) {
+                cn = true;
+            } else {
+                vn = true;
             }
         }
         String[] parts = AliasKey.fold(name).split(" ");

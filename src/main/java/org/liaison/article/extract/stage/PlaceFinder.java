@@ -1,7 +1,10 @@
 package org.liaison.article.extract.stage;
 
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
@@ -32,6 +35,8 @@ public final class PlaceFinder implements Stage {
     /** Beside a name both countries use, a word that keeps it Vietnamese. */
     private final Pattern vietnamNear;
     private static final int MAX_NAME_TOKENS = 3;
+    /** How far into its line a dateline's place may stand ("BEIJING, " is at its start; "Hà Nội (TTXVN) -" too). */
+    private static final int DATELINE_INDENT = 25;
 
     private final NameIndex<List<Locality>> placeNames;
     private final Gazetteer gazetteer;
@@ -47,27 +52,44 @@ public final class PlaceFinder implements Stage {
         this.vietnamNear = rules.pattern("places.vietnam_near");
     }
 
+    /** The places found so far by where they stand: the characters they cover, and where the first one starting at an offset is. */
+    private static final class Found {
+        final BitSet covered = new BitSet();
+        final Map<Integer, Integer> firstStartingAt = new HashMap<>();
+    }
+
     @Override
     public void annotate(ArticleDoc doc) {
+        Found found = new Found();
+        for (int k = 0; k < doc.places().size(); k++) {
+            note(found, doc.places().get(k), k);
+        }
         for (NameIndex.Hit<List<Locality>> hit : placeNames.hits(doc.folded(), 1, true)) {
-            add(doc, hit.value(), hit.start(), hit.end());
+            add(doc, found, hit.value(), hit.start(), hit.end());
         }
         Folded f = doc.folded();
         List<Folded.Token> tokens = f.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             int nameAt = unitWordEnd(tokens, i);
             if (nameAt > i && nameAt < tokens.size()) {
-                unitWordFirst(doc, tokens, nameAt);
+                unitWordFirst(doc, found, tokens, nameAt);
             }
             if (tokens.get(i).text().endsWith("'s")) {
-                possessive(doc, tokens, i);
+                possessive(doc, found, tokens, i);
             }
         }
         doc.places().sort(Comparator.comparingInt(PlaceMention::start));
     }
 
-    private void add(ArticleDoc doc, List<Locality> units, int start, int end) {
-        doc.places().add(new PlaceMention(pick(doc, units, start), start, end, doc.sentenceAt(start), isDateline(doc, start, end)));
+    private void add(ArticleDoc doc, Found found, List<Locality> units, int start, int end) {
+        PlaceMention p = new PlaceMention(pick(doc, units, start), start, end, doc.sentenceAt(start), isDateline(doc, start, end));
+        doc.places().add(p);
+        note(found, p, doc.places().size() - 1);
+    }
+
+    private static void note(Found found, PlaceMention p, int position) {
+        found.covered.set(p.start(), p.end());
+        found.firstStartingAt.putIfAbsent(p.start(), position);
     }
 
     /** The index of the name's first token after a unit word starting at {@code i} ("thị xã" has two), or {@code i}. */
@@ -80,14 +102,14 @@ public final class PlaceFinder implements Stage {
     }
 
     /** "huyện Mường Tè": the longest capitalised name after the unit word that the gazetteer resolves to one unit. */
-    private void unitWordFirst(ArticleDoc doc, List<Folded.Token> tokens, int at) {
+    private void unitWordFirst(ArticleDoc doc, Found found, List<Folded.Token> tokens, int at) {
         Folded f = doc.folded();
         int start = tokens.get(at).start();
         if (!Character.isUpperCase(f.original.charAt(f.start(start)))) {
             return;
         }
-        if (covered(doc, start)) {
-            countyNotProvince(doc, tokens, at, start);
+        if (found.covered.get(start)) {
+            countyNotProvince(doc, found, tokens, at, start);
             return;
         }
         for (int n = Math.min(MAX_NAME_TOKENS, tokens.size() - at); n >= 1; n--) {
@@ -97,7 +119,7 @@ public final class PlaceFinder implements Stage {
             }
             Gazetteer.Lookup lookup = gazetteer.resolve(f.originalSpan(start, end), null);
             if (lookup.found() && gazetteer.isPlaceName(f.originalSpan(start, end))) {
-                add(doc, lookup.candidates(), start, end);
+                add(doc, found, lookup.candidates(), start, end);
                 return;
             }
         }
@@ -107,9 +129,10 @@ public final class PlaceFinder implements Stage {
      * "huyện Trùng Khánh" is Cao Bằng's district, not Chongqing: a province is never called by a district word, so a
      * province matched right after one gives way to the district of that name (of either country).
      */
-    private void countyNotProvince(ArticleDoc doc, List<Folded.Token> tokens, int at, int start) {
+    private void countyNotProvince(ArticleDoc doc, Found found, List<Folded.Token> tokens, int at, int start) {
         String word = tokens.get(at - 1).text();
-        PlaceMention hit = doc.places().stream().filter(p -> p.start() == start).findFirst().orElse(null);
+        Integer position = found.firstStartingAt.get(start);
+        PlaceMention hit = position == null ? null : doc.places().get(position);
         if (hit == null || !hit.locality().level().equals("province") || !districtWords.matcher(word).matches()) {
             return;
         }
@@ -117,7 +140,7 @@ public final class PlaceFinder implements Stage {
         for (String country : List.of("VN", "CN")) {
             for (Locality l : gazetteer.resolve(name, country).candidates()) {
                 if (!l.code().equals(hit.locality().code())) {
-                    doc.places().set(doc.places().indexOf(hit), new PlaceMention(l, hit.start(), hit.end(), hit.sentence(), hit.dateline()));
+                    doc.places().set(position, new PlaceMention(l, hit.start(), hit.end(), hit.sentence(), hit.dateline()));
                     return;
                 }
             }
@@ -125,7 +148,7 @@ public final class PlaceFinder implements Stage {
     }
 
     /** "Cao Bang's": a unit's name with a possessive, which the name index (whole tokens) misses. */
-    private void possessive(ArticleDoc doc, List<Folded.Token> tokens, int last) {
+    private void possessive(ArticleDoc doc, Found found, List<Folded.Token> tokens, int last) {
         Folded f = doc.folded();
         for (int n = Math.min(MAX_NAME_TOKENS, last + 1); n >= 1; n--) {
             int first = last - n + 1;
@@ -136,8 +159,8 @@ public final class PlaceFinder implements Stage {
             }
             int start = tokens.get(first).start();
             List<Locality> units = placeNames.get(key.toString());
-            if (units != null && capitalisedWords(f, tokens, first, n) && !covered(doc, start)) {
-                add(doc, units, start, tokens.get(last).end() - 2);
+            if (units != null && capitalisedWords(f, tokens, first, n) && !found.covered.get(start)) {
+                add(doc, found, units, start, tokens.get(last).end() - 2);
                 return;
             }
         }
@@ -152,10 +175,6 @@ public final class PlaceFinder implements Stage {
         return true;
     }
 
-    private static boolean covered(ArticleDoc doc, int at) {
-        return doc.places().stream().anyMatch(p -> p.start() <= at && at < p.end());
-    }
-
     /** A name both countries use: the country named nearest decides. */
     private Locality pick(ArticleDoc doc, List<Locality> hits, int at) {
         if (hits.size() == 1) {
@@ -167,14 +186,26 @@ public final class PlaceFinder implements Stage {
         return hits.stream().filter(l -> l.country().equals(country)).findFirst().orElse(hits.get(0));
     }
 
-    /** "BEIJING, Dec. 30 (Xinhua) --", "Hà Nội (TTXVN) -": a capitalised place at the start of a line, before a dash. */
+    /**
+     * "BEIJING, Dec. 30 (Xinhua) --", "Hà Nội (TTXVN) -": a capitalised place at the start of a line, before a dash, at
+     * most {@value #DATELINE_INDENT} characters into its line and sentence (so only that far is looked back at).
+     */
     private boolean isDateline(ArticleDoc doc, int start, int end) {
         String text = doc.text();
         Folded f = doc.folded();
         Sentence s = doc.sentence(doc.sentenceAt(start));
-        int lineStart = text.lastIndexOf('\n', start) + 1;
-        String before = text.substring(Math.max(lineStart, s.start()), start);
-        if (before.length() > 25 || !DATELINE_BEFORE.matcher(before).matches()) {
+        int lineStart = Math.max(s.start(), start - DATELINE_INDENT - 1);
+        for (int k = start; k > lineStart; k--) {
+            if (text.charAt(k - 1) == '\n') {
+                lineStart = k;
+                break;
+            }
+        }
+        if (start - lineStart > DATELINE_INDENT) {
+            return false;
+        }
+        String before = text.substring(lineStart, start);
+        if (!DATELINE_BEFORE.matcher(before).matches()) {
             return false;
         }
         String after = text.substring(end, Math.min(text.length(), end + 40));
