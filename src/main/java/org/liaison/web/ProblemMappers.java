@@ -137,11 +137,47 @@ public class ProblemMappers {
         return unexpected(e, request);
     }
 
+    /**
+     * SQLSTATEs a client can cause by racing another request, never by what it sent: a unique key
+     * written by two requests at the same moment (two identical POSTs, an import and a POST of one
+     * exchange, one article stored twice at once), a serialisation failure, a deadlock. The
+     * transaction is rolled back, so nothing was written; the request can simply be sent again
+     * (a repeated POST then answers 200 with the stored record).
+     */
+    static final java.util.Set<String> CONCURRENT_WRITE = java.util.Set.of("23505", "40001", "40P01");
+
+    /** A 4xx from Vert.x Web (a handler before the resource refused the request): the client's doing, in our words. */
+    @ServerExceptionMapper
+    public Response vertxHttp(io.vertx.ext.web.handler.HttpException e, HttpServerRequest request) {
+        if (e.getStatusCode() >= 500) {
+            return unexpected(e, request);
+        }
+        ProblemType type = ProblemType.forStatus(e.getStatusCode());
+        return respond(Problem.of(type, type.title, List.of()).withStatus(e.getStatusCode()), request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        io.vertx.sqlclient.DatabaseException db = cause(e, io.vertx.sqlclient.DatabaseException.class);
+        if (db != null && CONCURRENT_WRITE.contains(db.getSqlState())) {
+            LOG.warnf("A write on %s met a concurrent one (SQLSTATE %s: %s); answered 409", request == null ? "?" : request.path(),
+                    db.getSqlState(), db.getMessage());
+            return respond(Problem.of(ProblemType.CONFLICT, "Another request wrote the same data at the same moment; nothing "
+                    + "was written: send the request again", List.of()), request);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error (incident %s) on %s", incident, request == null ? "?" : request.path());
         return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error; quote incident " + incident
                 + " to the operator", List.of()), request);
+    }
+
+    /** {@code e} or the first of its causes of that type (a database error may come wrapped by Mutiny or Hibernate). */
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }
