@@ -34,6 +34,9 @@ public final class ContentCoding {
         Boolean any = null;
         for (String part : acceptEncoding.split(",")) {
             String[] p = part.split(";");
+            if (p.length == 0) {
+                continue; // ";" alone names no coding (split drops the empty strings)
+            }
             String coding = p[0].strip().toLowerCase(Locale.ROOT);
             boolean acceptable = quality(p) > 0;
             if (coding.equals("gzip") || coding.equals("x-gzip")) {

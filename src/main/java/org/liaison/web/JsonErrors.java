@@ -35,10 +35,15 @@ public final class JsonErrors {
         if (path != null) {
             return FieldError.of(path, null, "wrong type or value for this field");
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return FieldError.of("body", null, "more JSON after the end of the object" + where(e.getLocation())
+                    + ": a body is one JSON object (an import: one object per line)");
+        }
         if (e instanceof MismatchedInputException) {
             return FieldError.of("body", null, "expected a JSON object {…}");
         }
-        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String msg = original;
         Matcher dup = DUPLICATE.matcher(msg);
         if (dup.find()) {
             return FieldError.of(duplicatePath(e, dup.group(1)), null,

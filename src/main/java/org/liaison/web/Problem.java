@@ -24,6 +24,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + type.slug, type.title, type.status, detail, null, errors);
     }
 
+    /** The same problem with the status actually answered (a 4xx the HTTP layer decided that has no kind of its own). */
+    public Problem withStatus(int status) {
+        return new Problem(type, title, status, detail, instance, errors);
+    }
+
     public Problem at(String instance) {
         return new Problem(type, title, status, detail, instance, errors);
     }

@@ -150,6 +150,17 @@ public class ProblemMappers {
         return unexpected(e, request);
     }
 
+
+    /** A 4xx from Vert.x Web (a handler before the resource refused the request): the client's doing, in our words. */
+    @ServerExceptionMapper
+    public Response vertxHttp(io.vertx.ext.web.handler.HttpException e, HttpServerRequest request) {
+        if (e.getStatusCode() >= 500) {
+            return unexpected(e, request);
+        }
+        ProblemType type = ProblemType.forStatus(e.getStatusCode());
+        return respond(Problem.of(type, type.title, List.of()).withStatus(e.getStatusCode()), request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         if (DatabaseOutage.is(e)) {
