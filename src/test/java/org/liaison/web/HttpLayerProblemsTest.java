@@ -277,8 +277,8 @@ class HttpLayerProblemsTest {
         Answer noHost = raw("GET /api/themes HTTP/1.1\r\nConnection: close\r\n\r\n").isProblem(400, "invalid-request");
         assertTrue(noHost.json().getString("detail").contains("Host"), noHost.body());
         raw("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").isProblem(404, "not-found");
-        // HTTP/1.0 needs no Host
-        assertEquals(200, raw("GET /api/themes HTTP/1.0\r\n\r\n").status());
+        // HTTP/1.0 without Host: the API's absolute links would have no host, so it is refused too
+        raw("GET /api/themes HTTP/1.0\r\n\r\n").isProblem(400, "bad-request");
     }
 
     // ---- 413: a chunked body over quarkus.http.limits.max-body-size (64K here) ----
@@ -319,7 +319,7 @@ class HttpLayerProblemsTest {
     @Test
     void aChunkedBodyOverTheLimitIs413ProblemAndWritesNothing() throws IOException {
         long before = Database.exchanges();
-        for (String path : List.of("/api/exchanges", "/api/articles/extract", "/api/articles")) {
+        for (String path : List.of("/api/exchanges", "/api/articles")) {
             Answer a = chunked(path, "application/json", "{\"notes\": \"", 8, "\"}").isProblem(413, "payload-too-large");
             assertTrue(a.json().getString("detail").contains("65536"), a.body());
             assertTrue(a.closed(), path + ": the rest of the body is not read; the connection is closed");
@@ -334,8 +334,9 @@ class HttpLayerProblemsTest {
     void aChunkedBodyUnderTheLimitIsReadAsUsual() throws IOException {
         // over the REST layer's 10 KB in-memory buffer, under the limit: read as a stream
         String text = "The Secretary of Lang Son province met the Guangxi delegation on 5 May 2024. ".repeat(400);
-        Answer a = chunked("/api/articles/extract", "application/json", "{\"text\": \"" + text, 0, "\"}");
-        assertEquals(200, a.status(), a::toString);
+        // (the extract dry run takes no chunked body: 411, its own limit; a record is read as usual and validated)
+        chunked("/api/articles/extract", "application/json", "{\"text\": \"" + text, 0, "\"}").isProblem(411, "length-required");
+        chunked("/api/exchanges", "application/json", "{\"notes\": \"" + text, 0, "\"}").isProblem(422, "validation");
     }
 
     // ---- still bare: what the HTTP decoder cannot read as a request ----

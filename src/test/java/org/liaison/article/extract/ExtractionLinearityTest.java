@@ -50,8 +50,9 @@ class ExtractionLinearityTest {
             if (longTime.cpuMs() > RATIO * shortTime.cpuMs() + SLACK_MS) {
                 failures.add(shape + String.format(": %.1f ms for 200,000 characters, %.1f ms for 20,000", longTime.cpuMs(), shortTime.cpuMs()));
             }
-            if (longTime.wallMs() > CEILING_MS) {
-                failures.add(shape + String.format(": %.0f ms for 200,000 characters (ceiling %d ms)", longTime.wallMs(), CEILING_MS));
+            // the thread's CPU time: the wall clock of a shared 2-core CI machine measures its neighbours
+            if (longTime.cpuMs() > CEILING_MS) {
+                failures.add(shape + String.format(": %.0f ms CPU for 200,000 characters (ceiling %d ms)", longTime.cpuMs(), CEILING_MS));
             }
         }
         System.out.print(report);
