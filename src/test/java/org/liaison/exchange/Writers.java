@@ -242,33 +242,27 @@ public final class Writers {
             if (random.nextInt(3) == 0) {
                 patch.put("status", LoadRecords.pick(LoadRecords.STATUSES, random));
             }
-            Answer a = http.send("PATCH", "/api/exchanges/" + o.id, "application/merge-patch+json", patch.toString(), "\"" + o.version + "\"");
-            if (a.status() == 200 && a.json().path("version").asInt() == o.version + 1) {
-                JsonNode v = a.json();
-                o.version = v.path("version").asInt();
-                o.notes = v.path("notes").asText();
-                o.status = v.path("status").asText();
-                load.acknowledged.written(o.expected());
-                record(Op.PATCH, o.key, a, true);
-            } else {
-                record(Op.PATCH, o.key + " If-Match \"" + o.version + "\"", a, false);
-                lose(o);
-            }
+            writeOver(o, Op.PATCH, "application/merge-patch+json", patch.toString());
         }
 
         void put() {
             Own o = anyOwn();
             ObjectNode body = LoadRecords.exchange(o.key, "replaced by writer " + index + " at " + n, random);
-            Answer a = http.send("PUT", "/api/exchanges/" + o.id, "application/json", body.toString(), "\"" + o.version + "\"");
+            writeOver(o, Op.PUT, "application/json", body.toString());
+        }
+
+        /** A PATCH or PUT over the version this writer holds: acknowledged only as the next version, else the record is lost to it. */
+        void writeOver(Own o, Op op, String contentType, String body) {
+            Answer a = http.send(op.name(), "/api/exchanges/" + o.id, contentType, body, "\"" + o.version + "\"");
             if (a.status() == 200 && a.json().path("version").asInt() == o.version + 1) {
                 JsonNode v = a.json();
                 o.version = v.path("version").asInt();
                 o.notes = v.path("notes").asText();
                 o.status = v.path("status").asText();
                 load.acknowledged.written(o.expected());
-                record(Op.PUT, o.key, a, true);
+                record(op, o.key, a, true);
             } else {
-                record(Op.PUT, o.key + " If-Match \"" + o.version + "\"", a, false);
+                record(op, o.key + " If-Match \"" + o.version + "\"", a, false);
                 lose(o);
             }
         }
