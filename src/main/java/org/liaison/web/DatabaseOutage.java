@@ -16,9 +16,8 @@ public final class DatabaseOutage {
     /** Seconds a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 2;
 
-    private static final Set<String> CLASSES = Set.of(
-            "java.net.ConnectException", "java.nio.channels.ClosedChannelException",
-            "io.netty.channel.ConnectTimeoutException", "io.netty.channel.AbstractChannel$AnnotatedConnectException",
+    /** By name: classes of libraries this module does not depend on directly (socket failures are matched by type below). */
+    private static final Set<String> CLASSES = Set.of("java.nio.channels.ClosedChannelException",
             "io.vertx.sqlclient.ClosedConnectionException", "io.vertx.core.http.ConnectionPoolTooBusyException",
             "io.vertx.core.impl.NoStackTraceTimeoutException");
 
@@ -32,7 +31,7 @@ public final class DatabaseOutage {
                 // 08 connection exception, 57P0x shutdown / cannot connect now / crash recovery, 53 insufficient resources
                 return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
             }
-            if (CLASSES.contains(t.getClass().getName()) || t instanceof java.net.ConnectException || t instanceof java.net.SocketException) {
+            if (CLASSES.contains(t.getClass().getName()) || t instanceof java.net.SocketException) { // refused, reset, timed out: all SocketExceptions
                 return true;
             }
             String msg = String.valueOf(t.getMessage());
