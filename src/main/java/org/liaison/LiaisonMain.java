@@ -44,9 +44,19 @@ public class LiaisonMain {
         if (System.getProperty(URI_VALIDATION_OFF) == null) {
             System.setProperty(URI_VALIDATION_OFF, "true");
         }
+        boolean migrate = args.length > 0 && args[0].equals(MigrateCommand.NAME);
+        if (migrate) {
+            migrateOnly();
+        }
         Config config = ConfigProvider.getConfig();
         boolean embedded = embeddedServer();
         boolean ownDatabase = embedded && URLS.stream().noneMatch(p -> configured(config, p));
+        if (migrate && ownDatabase) {
+            System.err.println("liaison migrate migrates a configured database; this run has none (its embedded server would be"
+                    + " gone when it exits).\nSet QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_REACTIVE_URL,"
+                    + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (README: \"Migrations as their own step\").");
+            System.exit(2);
+        }
         // a trial run on a database of its own signs its own tokens when no identity provider is configured
         boolean ownKey = ownDatabase
                 && (System.getProperty(DEV_TOKEN_FILE) != null || VerificationSettings.noneSet(p -> configuredKey(config, p)));
@@ -59,7 +69,8 @@ public class LiaisonMain {
                     + "  QUARKUS_DATASOURCE_USERNAME=liaison QUARKUS_DATASOURCE_PASSWORD=...");
             System.exit(2);
         }
-        List<String> unverifiable = ownKey ? List.of() : VerificationSettings.missing(p -> configuredKey(config, p));
+        // a migration serves no request, so it needs no token verification
+        List<String> unverifiable = ownKey || migrate ? List.of() : VerificationSettings.missing(p -> configuredKey(config, p));
         if (!unverifiable.isEmpty()) {
             System.err.println(VerificationSettings.message(unverifiable));
             System.exit(2);
@@ -70,7 +81,26 @@ public class LiaisonMain {
         if (ownKey) {
             invoke(DEV_KEY);
         }
-        Quarkus.run(args);
+        if (migrate) {
+            Quarkus.run(MigrateCommand.class, java.util.Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            Quarkus.run(args);
+        }
+    }
+
+    /**
+     * The settings of a {@code liaison migrate} run, before Quarkus reads its configuration:
+     * migrate whatever the serving configuration says (a deployment that migrates in a separate
+     * step sets QUARKUS_FLYWAY_MIGRATE_AT_START=false and VALIDATE_AT_START=true for the
+     * service, and may give the init container the same settings), no demo data, and an
+     * HTTP port of its own (0: any free one), so that it never collides with a running instance.
+     */
+    static void migrateOnly() {
+        System.setProperty("quarkus.flyway.migrate-at-start", "true");
+        // Quarkus validates before it migrates: a database behind this build would fail here (migrate validates anyway)
+        System.setProperty("quarkus.flyway.validate-at-start", "false");
+        System.setProperty("liaison.demo-data", "false");
+        System.setProperty("quarkus.http.port", "0");
     }
 
     static void startEmbeddedServer() throws ReflectiveOperationException {

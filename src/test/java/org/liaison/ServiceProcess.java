@@ -68,6 +68,11 @@ public final class ServiceProcess implements AutoCloseable {
      * so a {@link org.liaison.exchange.ServiceClient} may write.
      */
     public static ServiceProcess start(String name, Map<String, String> settings, List<String> jvmOptions) {
+        return start(name, settings, jvmOptions, List.of());
+    }
+
+    /** As {@link #start(String, Map, List)}, with program arguments after the artifact (e.g. {@code migrate}). */
+    public static ServiceProcess start(String name, Map<String, String> settings, List<String> jvmOptions, List<String> arguments) {
         String artifact = artifact();
         int port = freePort();
         List<String> properties = new ArrayList<>();
@@ -86,6 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(artifact);
             command.addAll(properties);
         }
+        command.addAll(arguments);
         File parent = new File(artifact).getAbsoluteFile().getParentFile(); // target/quarkus-app, or target for the native runner
         File log = new File(artifact.endsWith(".jar") ? parent.getParentFile() : parent, name + ".log");
         try {
@@ -133,6 +139,14 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return this;
+    }
+
+    /** Waits for the process to exit and returns its status; fails if it still runs after {@code patience}. */
+    public int awaitExit(Duration patience) throws InterruptedException {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still runs after " + patience.toSeconds() + " s:\n" + tail(30));
+        }
+        return process.exitValue();
     }
 
     public String output() {
