@@ -113,7 +113,7 @@ public class ExchangeResourceTest {
                 .patch("/api/exchanges/" + id)
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("status"));
         given().contentType("application/merge-patch+json").body("{\"status\": \"rejected\", \"notes\": null}")
-                .patch("/api/exchanges/" + id + "?reason=not%20bilateral")
+                .patch("/api/exchanges/" + id + "?reason=not-bilateral")
                 .then().statusCode(200).body("status", equalTo("rejected")).body("notes", nullValue());
         given().get("/api/exchanges?status=draft&from=2001-04-06&to=2001-04-06").then().body("total", equalTo(0));
         given().get("/api/exchanges?status=rejected&from=2001-04-06&to=2001-04-06").then().body("total", equalTo(1));
