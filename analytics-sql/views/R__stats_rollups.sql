@@ -195,6 +195,8 @@ begin
     insert into change_log (version, exchange_id, change, changed_at)
     select v, public_id, case when bool_and(sign > 0) then 'created' when bool_and(sign < 0) then 'deleted' else 'updated' end, now()
     from pg_temp.liaison_changed group by public_id;
+    -- the audit trail's rows for these changes (db/migration/V7), under the same version
+    perform liaison_audit_commit(v);
     delete from pg_temp.liaison_changed;
     perform pg_notify('liaison_data_changed', '');
     return null;

@@ -18,6 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.article.extract.ArticleInput;
 import org.liaison.auth.Role;
+import org.liaison.auth.Subject;
+import org.liaison.exchange.Actor;
+import org.liaison.web.Params;
+import org.liaison.web.WriteParameters;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +57,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The exchanges found (possibly none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Extraction.class)))
     @PermitAll // a dry run; its body and rate limits: org.liaison.auth.ExtractGate
-    public ArticleService.Extraction extract(ArticleInput article) {
+    public ArticleService.Extraction extract(ArticleInput article, @Context UriInfo uri) {
+        Params.only(uri, List.of()); // a dry run changes nothing, so it has no reason to record
         return articles.extract(article);
     }
 
@@ -56,7 +67,8 @@ public class ArticleResource {
             description = "The article becomes a source (url required). An exchange already known (overlapping dates and a "
                     + "shared participant or participant locality) gets it as a further source, its themes, and a note of what "
                     + "it says differently; others are created as draft. Re-posting a URL changes nothing. Review the drafts with "
-                    + "GET /api/exchanges?status=draft and PATCH /api/exchanges/{id}.")
+                    + "GET /api/exchanges?status=draft and PATCH /api/exchanges/{id}. Each record created or added to is in its audit "
+                    + "trail with the article's URL as context.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Some exchange was created as a draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Stored.class)))
@@ -64,8 +76,9 @@ public class ArticleResource {
             + "(merged as a further source)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleService.Stored.class)))
     @RolesAllowed(Role.EDITOR) // creates drafts only
-    public Uni<RestResponse<ArticleService.Stored>> store(ArticleInput article) {
-        return articles.store(article).map(s -> s.alreadyKnown() || s.exchanges().stream().noneMatch(e -> e.outcome().equals("created"))
+    public Uni<RestResponse<ArticleService.Stored>> store(ArticleInput article, @Context SecurityContext caller,
+            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
+        return articles.store(article, Actor.of(Subject.of(caller), Role.strongest(caller), WriteParameters.text(reason))).map(s -> s.alreadyKnown() || s.exchanges().stream().noneMatch(e -> e.outcome().equals("created"))
                 ? RestResponse.ok(s)
                 : RestResponse.status(RestResponse.Status.CREATED, s));
     }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.liaison.exchange.Actor;
 import org.liaison.exchange.ExchangeInput;
 import org.liaison.exchange.ExchangeService;
 import org.liaison.exchange.ExchangeValidator;
@@ -62,14 +63,15 @@ public class ArticleService {
         return new Extraction(extractor.extract(in));
     }
 
-    public Uni<Stored> store(ArticleInput in) {
+    /** Stores the article; each record it creates or adds to is in the audit trail by {@code actor}, with the article's URL. */
+    public Uni<Stored> store(ArticleInput in, Actor actor) {
         validate(in, true);
         // Extraction is CPU work: keep it off the event loop.
         return Uni.createFrom().item(() -> extractor.extract(in)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(found -> store(in, found));
+                .chain(found -> store(in, found, actor.forArticle(in.url().strip())));
     }
 
-    private Uni<Stored> store(ArticleInput in, List<ExtractedExchange> found) {
+    private Uni<Stored> store(ArticleInput in, List<ExtractedExchange> found, Actor actor) {
         String url = in.url().strip();
         return exchanges.inTransaction(tx -> exchanges.bySource(tx, url).chain(known -> {
             if (!known.isEmpty()) {
@@ -79,18 +81,18 @@ public class ArticleService {
             List<StoredExchange> out = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ExtractedExchange e : found) {
-                chain = chain.chain(() -> storeOne(tx, in, e).invoke(out::add).replaceWithVoid());
+                chain = chain.chain(() -> storeOne(tx, in, e, actor).invoke(out::add).replaceWithVoid());
             }
             return chain.map(x -> new Stored(url, false, out));
         }));
     }
 
     /** A new draft, or the article as a further source of the exchange already known. */
-    private Uni<StoredExchange> storeOne(SqlClient tx, ArticleInput article, ExtractedExchange e) {
+    private Uni<StoredExchange> storeOne(SqlClient tx, ArticleInput article, ExtractedExchange e, Actor actor) {
         ValidExchange v = validator.validate(toInput(article, e));
         return exchanges.resolve(tx, v).chain(r -> exchanges.findSame(tx, r).chain(same -> same == null
-                ? exchanges.insert(tx, r).map(s -> new StoredExchange(s.publicId(), "created", e.date(), List.of()))
-                : exchanges.addReport(tx, same, v)
+                ? exchanges.insert(tx, r, actor).map(s -> new StoredExchange(s.publicId(), "created", e.date(), List.of()))
+                : exchanges.addReport(tx, same, v, actor)
                         .map(d -> new StoredExchange(same.publicId(), "merged", same.date().toString(), d))));
     }
 

@@ -1,5 +1,6 @@
 package org.liaison.auth;
 
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,11 @@ public final class Role {
     static final List<String> ALL = List.of(ADMIN, REVIEWER, EDITOR);
 
     private Role() {
+    }
+
+    /** The strongest of the service's roles the caller has (what the audit trail records), or null. */
+    public static String strongest(SecurityContext caller) {
+        return ALL.stream().filter(caller::isUserInRole).findFirst().orElse(null);
     }
 
     /** The role a write of this HTTP method needs at least (the resources' annotations say the same). */

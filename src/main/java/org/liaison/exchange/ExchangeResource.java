@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.liaison.auth.Role;
 import org.liaison.auth.StatusChange;
+import org.liaison.auth.Subject;
 import org.liaison.web.ContentCoding;
 import org.liaison.web.FieldError;
 import org.liaison.web.MediaTypes;
@@ -52,6 +53,7 @@ import org.liaison.web.Problem;
 import org.liaison.web.Representation;
 import org.liaison.web.ProblemException;
 import org.liaison.web.ProblemType;
+import org.liaison.web.WriteParameters;
 
 @Path("/api/exchanges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -164,10 +166,11 @@ public class ExchangeResource {
             + "another key (its id in errors[0].value)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid field(s)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.EDITOR) // a stated status other than draft: reviewer (StatusChange)
-    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri, @Context SecurityContext caller) {
+    public Uni<RestResponse<ExchangeView>> create(JsonNode body, UriInfo uri, @Context SecurityContext caller,
+            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
         ValidExchange valid = validator.validate(body);
         StatusChange.check(caller, null, valid.status());
-        return service.create(valid).map(w -> {
+        return service.create(valid, actor(caller, reason)).map(w -> {
             ExchangeView v = w.exchange();
             if (w.outcome() == ExchangeService.Outcome.CREATED) {
                 URI location = uri.getBaseUriBuilder().path("api/exchanges").path(v.id().toString()).build();
@@ -183,21 +186,25 @@ public class ExchangeResource {
     @Operation(summary = "Replace an exchange", description = "Every field is replaced: a body without status sets the "
             + "default (draft). The key stays unless the body gives another. A body identical to the stored record changes "
             + "nothing (same version and ETag). If-Match (or a version field) "
-            + "makes the write fail with 412 (409) when someone changed the record since it was read.")
+            + "makes the write fail with 412 (409) when someone changed the record since it was read. Moving a record to "
+            + "rejected needs a reason (422 naming reason without one).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeInput.class)))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
     @RolesAllowed(Role.EDITOR) // a change of status: reviewer (StatusChange)
     public Uni<RestResponse<ExchangeView>> replace(@PathParam("id") String id, JsonNode body,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller) {
+            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller,
+            @Parameter(description = WriteParameters.REASON_DESCRIPTION + " Required to move the record to rejected.")
+            @QueryParam(WriteParameters.REASON) String reason) {
         UUID uuid = uuid(id);
         ValidExchange valid = validator.validate(body);
         Integer expected = version(ifMatch);
-        Uni<ExchangeView> written = StatusChange.mayReview(caller) ? service.replace(uuid, valid, expected)
+        Actor actor = actor(caller, reason);
+        Uni<ExchangeView> written = StatusChange.mayReview(caller) ? service.replace(uuid, valid, expected, actor)
                 // compared with the record as read, and written only over that version
                 : service.get(uuid).chain(current -> {
                     StatusChange.check(caller, current.status(), valid.status());
-                    return service.replace(uuid, valid, expected == null ? current.version() : expected);
+                    return service.replace(uuid, valid, expected == null ? current.version() : expected, actor);
                 });
         return written.map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
@@ -207,18 +214,22 @@ public class ExchangeResource {
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @Operation(summary = "Change some fields (JSON merge patch)", description = "Typical review: {\"status\": \"verified\"} "
             + "or {\"status\": \"rejected\", \"notes\": \"not bilateral\"}. Any field of the record may be corrected; "
-            + "lists are replaced whole. id, created_at and updated_at are read-only (422 if changed); level is derived.")
+            + "lists are replaced whole. id, created_at and updated_at are read-only (422 if changed); level is derived. "
+            + "Rejecting needs a reason: ?reason=not%20bilateral (422 naming reason without one).")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "verify", value = "{\"status\": \"verified\"}")))
     @APIResponse(responseCode = "200", description = "The exchange as stored now; ETag: its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeView.class)))
     @RolesAllowed(Role.EDITOR) // a change of status: reviewer (StatusChange)
     public Uni<RestResponse<ExchangeView>> patch(@PathParam("id") String id, JsonNode patch,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller) {
+            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext caller,
+            @Parameter(description = WriteParameters.REASON_DESCRIPTION + " Required to move the record to rejected.")
+            @QueryParam(WriteParameters.REASON) String reason) {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
         }
         UUID uuid = uuid(id);
         Integer expected = version(ifMatch);
+        Actor actor = actor(caller, reason);
         return service.get(uuid).chain(current -> {
             ObjectNode merged = mapper.valueToTree(current);
             readOnly(merged, (ObjectNode) patch);
@@ -229,17 +240,26 @@ public class ExchangeResource {
             ValidExchange valid = validator.validate(merged);
             StatusChange.check(caller, current.status(), valid.status());
             // Without If-Match the patch applies to the version just read: a concurrent change still fails.
-            return service.replace(uuid, valid, expected == null ? current.version() : expected);
+            return service.replace(uuid, valid, expected == null ? current.version() : expected, actor);
         }).map(v -> RestResponse.ResponseBuilder.ok(v).header("ETag", etag(v)).build());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an exchange")
+    @Operation(summary = "Delete an exchange", description = "Needs a reason (?reason=duplicate%20of%20...), recorded in "
+            + "the audit trail; the record's history stays readable by reviewers and admins.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "422", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.ADMIN)
-    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return service.delete(uuid(id)).map(x -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @Context SecurityContext caller,
+            @Parameter(description = WriteParameters.REASON_DESCRIPTION + " Required.") @QueryParam(WriteParameters.REASON)
+            String reason) {
+        return service.delete(uuid(id), actor(caller, reason)).map(x -> RestResponse.noContent());
+    }
+
+    /** The writer as the audit trail records it; the reason was checked by {@link WriteParameters}. */
+    static Actor actor(SecurityContext caller, String reason) {
+        return Actor.of(Subject.of(caller), Role.strongest(caller), WriteParameters.text(reason));
     }
 
     private byte[] json(Object value) {

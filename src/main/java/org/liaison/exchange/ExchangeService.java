@@ -38,10 +38,12 @@ public class ExchangeService {
     private final ObjectMapper mapper;
     private final PeopleDirectory people;
     private final WriteTransaction writes;
+    private final AuditTrail audit;
 
     @Inject
     public ExchangeService(Pool pool, ExchangeRepository repository, ExchangeValidator validator, Event<ExchangesChanged> changed,
-            ObjectMapper mapper, PeopleDirectory people, WriteTransaction writes) {
+            ObjectMapper mapper, PeopleDirectory people, WriteTransaction writes, AuditTrail audit) {
+        this.audit = audit;
         this.people = people;
         this.writes = writes;
         this.pool = pool;
@@ -70,14 +72,17 @@ public class ExchangeService {
     /**
      * POST: creates the exchange. Posting the same exchange again (same key, same content) answers
      * the existing record; the same key with other content is a conflict (use PUT to change it).
+     * Every change a write makes is noted for the audit trail ({@link AuditTrail}) in its
+     * transaction, by {@code actor}.
      */
-    public Uni<Written> create(ValidExchange v) {
+    public Uni<Written> create(ValidExchange v, Actor actor) {
         return writes.run(tx -> resolve(tx, v).chain(r -> repository.findByKey(tx, r.key()).chain(stored -> {
             if (stored == null) {
                 Uni<ExchangeRepository.Known> same = v.key() != null ? Uni.createFrom().nullItem() : repository.findSame(tx, r);
                 return same.chain(known -> known != null ? Uni.createFrom().failure(known.sameKey() ? new ConcurrentCreate(r.key())
                         : alreadyKnown(known, r.key()))
                         : repository.insert(tx, r).chain(s -> repository.view(tx, s.id()))
+                                .call(view -> audit.note(tx, actor, view.id(), null, view))
                                 .map(view -> new Written(Outcome.CREATED, view)));
             }
             if (unchanged(stored, r)) {
@@ -121,16 +126,16 @@ public class ExchangeService {
         return repository.findSame(tx, r);
     }
 
-    /** Stores a new exchange in the caller's transaction (summaries included). */
-    public Uni<ExchangeRepository.Stored> insert(SqlClient tx, ResolvedExchange r) {
-        return repository.insert(tx, r);
+    /** Stores a new exchange in the caller's transaction (summaries and audit trail included). */
+    public Uni<ExchangeRepository.Stored> insert(SqlClient tx, ResolvedExchange r, Actor actor) {
+        return repository.insert(tx, r).call(s -> repository.view(tx, s.id()).chain(view -> audit.note(tx, actor, s.publicId(), null, view)));
     }
 
     /**
      * A further report of a stored exchange: adds its sources and themes and notes what it says
      * differently (codebook: sources that disagree); returns those disagreements.
      */
-    public Uni<List<String>> addReport(SqlClient tx, ExchangeRepository.Known k, ValidExchange v) {
+    public Uni<List<String>> addReport(SqlClient tx, ExchangeRepository.Known k, ValidExchange v, Actor actor) {
         List<String> disagreements = new ArrayList<>();
         if (!v.date().equals(k.date())) {
             disagreements.add("date " + v.date() + " (stored " + k.date() + ")");
@@ -147,19 +152,24 @@ public class ExchangeService {
         String note = disagreements.isEmpty() ? null
                 : "Source " + v.sources().get(0).url() + " disagrees: " + String.join("; ", disagreements) + ".";
         List<Long> ids = List.of(k.id());
-        return repository.rollups(tx, ids, -1)
+        return repository.view(tx, k.id()).chain(before -> repository.rollups(tx, ids, -1)
                 .chain(() -> repository.linkSources(tx, k.id(), v.sources()))
                 .chain(() -> repository.addReport(tx, k.id(), v.themes(), note))
                 .chain(() -> refreshContentHash(tx, k.id()))
+                .chain(after -> audit.note(tx, actor, k.publicId(), before, after))
                 .chain(() -> repository.rollups(tx, ids, 1))
-                .replaceWith(disagreements);
+                .replaceWith(disagreements));
     }
 
-    /** The record's content changed: its hash must follow, or a re-import would see a change that is not there. */
-    private Uni<Void> refreshContentHash(SqlClient tx, long id) {
+    /**
+     * The record's content changed: its hash must follow, or a re-import would see a change that
+     * is not there. Returns the record as it is now (the hash is not part of its view).
+     */
+    private Uni<ExchangeView> refreshContentHash(SqlClient tx, long id) {
         return repository.view(tx, id)
-                .chain(view -> resolve(tx, validator.validate((com.fasterxml.jackson.databind.JsonNode) mapper.valueToTree(view))))
-                .chain(r -> repository.setContentHash(tx, id, r.contentHash()));
+                .chain(view -> resolve(tx, validator.validate((com.fasterxml.jackson.databind.JsonNode) mapper.valueToTree(view)))
+                        .chain(r -> repository.setContentHash(tx, id, r.contentHash()))
+                        .replaceWith(view));
     }
 
     /** After commit: this instance's caches must not wait for the database's notification. */
@@ -173,7 +183,7 @@ public class ExchangeService {
      * record with what it already holds writes nothing (same version, same data version).
      * {@code ifMatch} (the ETag) or the body's version guards against lost updates.
      */
-    public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch) {
+    public Uni<ExchangeView> replace(UUID id, ValidExchange v, Integer ifMatch, Actor actor) {
         boolean[] wrote = { false };
         return writes.run(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
             wrote[0] = false; // a retried attempt starts afresh
@@ -182,8 +192,11 @@ public class ExchangeService {
             }
             checkVersion(stored, ifMatch, v.version());
             ValidExchange full = v.status() == null ? v.withStatus(Codebook.STATUSES.get(0)) : v;
+            if (rejects(stored.status(), full.status()) && actor.reason() == null) {
+                throw reasonRequired("Rejecting an exchange (status " + stored.status() + " to rejected)");
+            }
             return resolve(tx, full).map(r -> full.key() == null ? r.withKey(stored.key()) : r)
-                    .chain(r -> r.key().equals(stored.key()) && unchanged(stored, r) ? Uni.createFrom().item(stored)
+                    .chain(r -> r.key().equals(stored.key()) && unchanged(stored, r) ? repository.view(tx, stored.id())
                             : repository.findByKey(tx, r.key()).chain(other -> {
                                 if (other != null && other.id() != stored.id()) {
                                     return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
@@ -191,9 +204,10 @@ public class ExchangeService {
                                             List.of(FieldError.of("key", r.key(), "must be unique"))));
                                 }
                                 wrote[0] = true;
-                                return repository.replace(tx, stored.id(), r);
-                            }))
-                    .chain(s -> repository.view(tx, s.id()));
+                                return repository.view(tx, stored.id()).chain(before -> repository.replace(tx, stored.id(), r)
+                                        .chain(s -> repository.view(tx, s.id()))
+                                        .call(after -> audit.note(tx, actor, id, before, after)));
+                            }));
         })).invoke(() -> {
             if (wrote[0]) {
                 changed();
@@ -201,10 +215,35 @@ public class ExchangeService {
         });
     }
 
-    public Uni<Void> delete(UUID id) {
-        return writes.run(tx -> repository.findByPublicId(tx, id, true).chain(stored -> stored == null
-                ? Uni.createFrom().failure(notFound(id))
-                : repository.delete(tx, stored.id()).replaceWithVoid())).invoke(this::changed);
+    /** DELETE: needs a reason (after the 404 of an unknown id: that answer tells more). */
+    public Uni<Void> delete(UUID id, Actor actor) {
+        return writes.run(tx -> repository.findByPublicId(tx, id, true).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().failure(notFound(id));
+            }
+            if (actor.reason() == null) {
+                return Uni.createFrom().failure(reasonRequired("Deleting an exchange"));
+            }
+            return repository.view(tx, stored.id()).chain(before -> repository.delete(tx, stored.id())
+                    .chain(() -> audit.note(tx, actor, id, before, null)));
+        })).invoke(this::changed);
+    }
+
+    /**
+     * A write that moves a stored record to rejected, and a delete, say why: the audit trail's
+     * reason. A new record stated as rejected needs none (it records a verdict reached elsewhere,
+     * such as an export re-imported).
+     */
+    static boolean rejects(String stored, String next) {
+        return REJECTED.equals(next) && !REJECTED.equals(stored);
+    }
+
+    static final String REJECTED = "rejected";
+
+    static ProblemException reasonRequired(String what) {
+        return ProblemException.validation(List.of(FieldError.of(org.liaison.web.WriteParameters.REASON, null,
+                what + " needs a reason: send ?reason=... (at most " + org.liaison.web.WriteParameters.MAX_REASON
+                        + " characters), recorded in the audit trail")));
     }
 
     private static void checkVersion(ExchangeRepository.Stored stored, Integer ifMatch, Integer bodyVersion) {
@@ -240,7 +279,8 @@ public class ExchangeService {
      * statements. {@code lines} are the input lines of {@code batch}, for errors; {@code seen}
      * maps the keys met so far in one import to their line (a key met twice is an error).
      */
-    public Uni<BatchOutcome> upsertAll(SqlClient tx, List<ValidExchange> batch, List<Integer> lines, Map<String, Integer> seen) {
+    public Uni<BatchOutcome> upsertAll(SqlClient tx, List<ValidExchange> batch, List<Integer> lines, Map<String, Integer> seen,
+            Actor actor) {
         List<ValidExchange.Participant> everyone = batch.stream().flatMap(v -> v.participants().stream()).toList();
         return people.resolve(tx, names(everyone)).chain(ids -> people.names(tx, ids).chain(names -> {
             List<ResolvedExchange> resolved = new ArrayList<>(batch.size());
@@ -266,6 +306,7 @@ public class ExchangeService {
                 List<Integer> createdLines = new ArrayList<>();
                 List<ResolvedExchange> replaced = new ArrayList<>();
                 List<Long> replacedIds = new ArrayList<>();
+                List<FieldError> unexplained = new ArrayList<>();
                 for (int i = 0; i < resolved.size(); i++) {
                     ResolvedExchange r = resolved.get(i);
                     ExchangeRepository.Stored s = stored.get(r.key());
@@ -275,12 +316,22 @@ public class ExchangeService {
                     } else if (!unchanged(s, r)) {
                         replaced.add(r);
                         replacedIds.add(s.id());
+                        if (rejects(s.status(), r.exchange().status()) && actor.reason() == null) {
+                            unexplained.add(reasonRequired("Line " + lines.get(i) + " rejects " + s.publicId() + ": rejecting a stored "
+                                    + "exchange").problem().errors().get(0).atLine(lines.get(i)));
+                        }
                     }
+                }
+                if (!unexplained.isEmpty()) {
+                    return Uni.createFrom().failure(ProblemException.validation(unexplained));
                 }
                 return alreadyKnown(tx, created, createdLines).chain(known -> !known.isEmpty()
                         ? Uni.createFrom().failure(ProblemException.validation(known))
-                        : repository.writeAll(tx, created, replacedIds, replaced).map(written -> new BatchOutcome(created.size(),
-                                replaced.size(), resolved.size() - created.size() - replaced.size(), written)));
+                        : repository.views(tx, replacedIds).chain(before -> repository.writeAll(tx, created, replacedIds, replaced)
+                                .call(written -> repository.views(tx, written).chain(after -> audit.note(tx, actor,
+                                        noted(before, after))))
+                                .map(written -> new BatchOutcome(created.size(), replaced.size(),
+                                        resolved.size() - created.size() - replaced.size(), written))));
             });
         }));
     }
@@ -308,6 +359,13 @@ public class ExchangeService {
                 }))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    /** The audit notes of a batch: the records written (after) with what the replaced ones were (before). */
+    private static List<AuditTrail.Noted> noted(List<ExchangeView> before, List<ExchangeView> after) {
+        Map<UUID, ExchangeView> was = new java.util.HashMap<>();
+        before.forEach(v -> was.put(v.id(), v));
+        return after.stream().map(v -> new AuditTrail.Noted(v.id(), was.get(v.id()), v)).toList();
     }
 
     private static List<PeopleDirectory.Name> names(List<ValidExchange.Participant> participants) {

@@ -153,7 +153,7 @@ class ArticleResourceTest {
         given().get("/api/exchanges/" + id).then().statusCode(200).body("status", org.hamcrest.Matchers.oneOf("draft", "verified"))
                 .body("sources.url", hasItem("https://example.org/test/a067"));
         given().get("/api/exchanges?status=draft&limit=500").then().statusCode(200).body("items.id", hasItem(id));
-        given().contentType("application/merge-patch+json").body("{\"status\": \"rejected\"}").patch("/api/exchanges/" + id)
+        given().contentType("application/merge-patch+json").body("{\"status\": \"rejected\"}").patch("/api/exchanges/" + id + "?reason=test")
                 .then().statusCode(200).body("status", equalTo("rejected"));
     }
 

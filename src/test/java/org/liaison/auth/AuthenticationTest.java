@@ -59,7 +59,7 @@ class AuthenticationTest {
                 new Write("import", "POST", "/api/exchanges/import", "application/x-ndjson", keyed("2011-03-04").replace("\n", " "), 200),
                 new Write("store article", "POST", "/api/articles", "application/json",
                         "{\"url\": \"https://example.org/auth/" + UUID.randomUUID() + "\", \"text\": \"Nothing happened.\"}", 200),
-                new Write("delete", "DELETE", "/api/exchanges/" + id, null, null, 204));
+                new Write("delete", "DELETE", "/api/exchanges/" + id + "?reason=test", null, null, 204));
     }
 
     static long dataVersion() {
@@ -208,7 +208,7 @@ class AuthenticationTest {
 
         bearer(reviewer).delete("/api/exchanges/" + id).then().statusCode(403).body("detail", containsString("needs the admin role"))
                 .body("detail", containsString("the token of rita has the reviewer role"));
-        bearer(TestTokens.admin()).delete("/api/exchanges/" + id).then().statusCode(204);
+        bearer(TestTokens.admin()).delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
         given().get("/api/exchanges/" + id).then().statusCode(404);
     }
 

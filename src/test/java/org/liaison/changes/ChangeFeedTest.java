@@ -124,7 +124,7 @@ public class ChangeFeedTest {
         String from = end();
         String id = create("feed-order-" + UUID.randomUUID(), "2005-06-07");
         patchNotes(id, "checked");
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
 
         List<Map<String, Object>> mine = of(drain(from, 50).getKey(), Set.of(id));
         assertEquals(List.of("created", "updated", "deleted"), mine.stream().map(i -> i.get("change")).toList());
@@ -158,7 +158,7 @@ public class ChangeFeedTest {
             assertEquals(record, i.path("exchange"), "the body is GET /api/exchanges/{id} now");
             assertEquals(2, i.path("version").asInt(), "the record's version now");
         }
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test
@@ -170,7 +170,7 @@ public class ChangeFeedTest {
             ids.add(id);
             patchNotes(id, "n" + i);
         }
-        given().delete("/api/exchanges/" + ids.iterator().next()).then().statusCode(204);
+        given().delete("/api/exchanges/" + ids.iterator().next() + "?reason=test").then().statusCode(204);
 
         List<Map<String, Object>> whole = drain(from, ChangeFeed.MAX_LIMIT).getKey();
         assertEquals(9, of(whole, ids).size(), "4 creates, 4 updates, 1 delete: " + whole);
@@ -201,7 +201,7 @@ public class ChangeFeedTest {
         assertTrue(first.getBoolean("more"));
         JsonPath second = page(first.getString("next"), 1);
         assertFalse(second.getBoolean("more"));
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     static List<Object> cursors(List<Map<String, Object>> items) {
@@ -272,7 +272,7 @@ public class ChangeFeedTest {
                             uncertain.add(id);
                         }
                         if (n % 2 == 0) {
-                            Response d = given().delete("/api/exchanges/" + id);
+                            Response d = given().delete("/api/exchanges/" + id + "?reason=test");
                             if (d.statusCode() == 204) {
                                 ack(acknowledged, total, id, "deleted");
                             } else {

@@ -44,7 +44,7 @@ class DefaultRunTokenIT {
                     r -> r.contentType("application/json").body(ExchangeResourceTest.exchange("2017-06-01", ", \"notes\": \"x\""))
                             .put("/api/exchanges/" + id),
                     r -> r.contentType("application/merge-patch+json").body("{\"status\": \"verified\"}").patch("/api/exchanges/" + id),
-                    r -> r.delete("/api/exchanges/" + id),
+                    r -> r.delete("/api/exchanges/" + id + "?reason=test"),
                     r -> r.contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8)).post("/api/exchanges/import"));
             long before = version(jar);
             for (Function<RequestSpecification, Response> w : writes) {

@@ -25,7 +25,7 @@ public class ChangeLogTest {
         ExchangeResourceTest.post(ExchangeResourceTest.exchange("2004-02-03", "")).then().statusCode(200);
         given().contentType("application/merge-patch+json").body("{\"status\": \"verified\"}")
                 .patch("/api/exchanges/" + id).then().statusCode(200);
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
         // an import that fails writes nothing, so it logs nothing
         given().contentType("application/x-ndjson").body("{\"date\": \"nope\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/exchanges/import").then().statusCode(422);
 

@@ -113,14 +113,14 @@ public class ExchangeResourceTest {
                 .patch("/api/exchanges/" + id)
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("status"));
         given().contentType("application/merge-patch+json").body("{\"status\": \"rejected\", \"notes\": null}")
-                .patch("/api/exchanges/" + id)
+                .patch("/api/exchanges/" + id + "?reason=not-bilateral")
                 .then().statusCode(200).body("status", equalTo("rejected")).body("notes", nullValue());
         given().get("/api/exchanges?status=draft&from=2001-04-06&to=2001-04-06").then().body("total", equalTo(0));
         given().get("/api/exchanges?status=rejected&from=2001-04-06&to=2001-04-06").then().body("total", equalTo(1));
 
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
         given().get("/api/exchanges/" + id).then().statusCode(404).contentType(PROBLEM).body("type", equalTo("urn:liaison:problem:not-found"));
-        given().delete("/api/exchanges/" + id).then().statusCode(404);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(404);
         given().contentType(ContentType.JSON).body(exchange("2001-04-06", "")).put("/api/exchanges/" + id).then().statusCode(404);
     }
 
@@ -206,7 +206,7 @@ public class ExchangeResourceTest {
                 .then().statusCode(422).body("errors.find { it.field == 'sources[0].published' }.reason", containsString("1900-01-01"));
         assertEquals(before, Database.exchanges());
         String id = post(exchange("1900-01-01", "")).then().statusCode(201).body("date", equalTo("1900-01-01")).extract().path("id");
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test

@@ -253,7 +253,7 @@ public final class Writers {
 
         /** A PATCH or PUT over the version this writer holds: acknowledged only as the next version, else the record is lost to it. */
         void writeOver(Own o, Op op, String contentType, String body) {
-            Answer a = http.send(op.name(), "/api/exchanges/" + o.id, contentType, body, "\"" + o.version + "\"");
+            Answer a = http.send(op.name(), "/api/exchanges/" + o.id + "?reason=load", contentType, body, "\"" + o.version + "\"");
             if (a.status() == 200 && a.json().path("version").asInt() == o.version + 1) {
                 JsonNode v = a.json();
                 o.version = v.path("version").asInt();
@@ -269,7 +269,7 @@ public final class Writers {
 
         void delete() {
             Own o = anyOwn();
-            Answer a = http.send("DELETE", "/api/exchanges/" + o.id, null, null, null);
+            Answer a = http.send("DELETE", "/api/exchanges/" + o.id + "?reason=load", null, null, null);
             own.remove(o);
             if (a.status() == 204) {
                 load.acknowledged.deleted(o.key, o.id);

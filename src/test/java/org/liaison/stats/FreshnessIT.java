@@ -103,7 +103,7 @@ class FreshnessIT {
                 .post("/api/exchanges").then().statusCode(201).extract().path("id");
         long created = waitOnA(before + 1);
 
-        b().delete("/api/exchanges/" + id).then().statusCode(204);
+        b().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
         long deleted = waitOnA(before);
 
         System.out.printf("freshness across instances: %d ms after a create, %d ms after a delete%n", created, deleted);

@@ -87,7 +87,7 @@ class StatsAtScaleTest {
                 .replace("\"trade-investment\"", "\"tourism\"").replace("2019-06-07", "2012-01-02"))
                 .put("/api/exchanges/" + id).then().statusCode(200);
         compareAll("after a replace");
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
         compareAll("after a delete");
     }
 

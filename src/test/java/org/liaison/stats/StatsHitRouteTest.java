@@ -79,7 +79,7 @@ class StatsHitRouteTest {
         int after = given().get(path).then().statusCode(200).extract().jsonPath().getInt("rows[0].exchanges");
         assertEquals(before, route.served(), "the cached answer is of an earlier epoch: the resource answers");
         assertEquals(total + 1, after);
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test

@@ -41,7 +41,7 @@ public class CsvInjectionTest {
 
     @AfterEach
     void remove() {
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test

@@ -174,7 +174,7 @@ class ProblemResponsesTest {
         given().contentType("application/merge-patch+json").body("{\"notes\": \"\\udfff\"}")
                 .patch("/api/exchanges/" + id).then().statusCode(422).contentType(PROBLEM).body("errors.field", hasItem("notes"));
         assertEquals(before, given().get("/api/exchanges/" + id).asString(), "the record is unchanged");
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test
@@ -264,7 +264,7 @@ class ProblemResponsesTest {
         given().contentType("application/x-ndjson").body(("\uFEFF" + line + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/exchanges/import").then().statusCode(200).body("lines", equalTo(1)).body("created", equalTo(1));
         String id = given().get("/api/exchanges?status=rejected&from=2002-05-05&to=2002-05-05&limit=500").path("items.find { it.key == '" + key + "' }.id");
-        given().delete("/api/exchanges/" + id).then().statusCode(204);
+        given().delete("/api/exchanges/" + id + "?reason=test").then().statusCode(204);
     }
 
     @Test

@@ -29,7 +29,7 @@ public class DemoData {
     public ExchangeImporter.ImportResult load() {
         ExchangeImporter.ImportResult r;
         try {
-            r = importer.importNdjson(new StringReader(read()));
+            r = importer.importNdjson(new StringReader(read()), org.liaison.exchange.Actor.SERVICE);
         } catch (ProblemException e) {
             // the start fails either way; say which lines and why, not only how many
             e.problem().errors().forEach(err -> LOG.errorf("%s:%s: %s: %s", FILE, err.line(), err.field(), err.reason()));

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.liaison.LiaisonConfig;
+import org.liaison.exchange.Actor;
 import org.liaison.exchange.WriteTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,8 +78,9 @@ public class ExchangeImporter {
         this.turns = new Semaphore(this.config.maxConcurrent(), true);
     }
 
+    /** {@code importId}: the context of this import's rows in the audit trail. */
     @RegisterForReflection
-    public record ImportResult(int lines, int created, int updated, int unchanged) {
+    public record ImportResult(int lines, int created, int updated, int unchanged, java.util.UUID importId) {
     }
 
     /** Exchanges written per batch: a few statements each, whatever the batch size. */
@@ -86,9 +88,11 @@ public class ExchangeImporter {
 
     /**
      * Imports an NDJSON stream. Blocks until the import is committed or rolled back: call it on a
-     * worker thread (the resource method is blocking), never on the event loop.
+     * worker thread (the resource method is blocking), never on the event loop. Every record it
+     * creates or changes is in the audit trail by {@code actor}, with the import's id (a new one
+     * per request, in the answer) as context.
      */
-    public ImportResult importNdjson(Reader body) {
+    public ImportResult importNdjson(Reader body, Actor actor) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("The import blocks while it reads its body: call it on a worker thread");
         }
@@ -108,7 +112,7 @@ public class ExchangeImporter {
                     throw rejected(errors);
                 }
             }
-            return writeInTurn(spool);
+            return writeInTurn(spool, actor.inImport(java.util.UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException("The import's temporary file failed", e);
         } finally {
@@ -123,7 +127,7 @@ public class ExchangeImporter {
         }
     }
 
-    private ImportResult writeInTurn(Path spool) throws IOException {
+    private ImportResult writeInTurn(Path spool, Actor actor) throws IOException {
         boolean turn;
         try {
             turn = turns.tryAcquire(config.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -139,7 +143,7 @@ public class ExchangeImporter {
         try {
             for (int attempt = 0;; attempt++) {
                 try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                    return write(in);
+                    return write(in, actor);
                 } catch (RuntimeException e) {
                     if (attempt >= WriteTransaction.RETRIES || !WriteTransaction.transientConflict(e)) {
                         Throwable answer = WriteTransaction.answer(e);
@@ -155,11 +159,11 @@ public class ExchangeImporter {
     }
 
     /** One attempt: the checked file written in one transaction. */
-    private ImportResult write(BufferedReader in) {
+    private ImportResult write(BufferedReader in, Actor actor) {
         SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
             Transaction tx = connection.begin().await().indefinitely();
-            ImportRun run = new ImportRun(connection);
+            ImportRun run = new ImportRun(connection, actor);
             try {
                 ImportResult result = run.readAndWrite(in);
                 exchanges.addToSummaries(connection, run.written).await().indefinitely();
@@ -245,6 +249,7 @@ public class ExchangeImporter {
     /** One import: the lines read so far, the batch being filled, and the batch being written. */
     private final class ImportRun {
         final SqlConnection connection;
+        final Actor actor;
         final Map<String, Integer> seen = new ConcurrentHashMap<>();
         final List<FieldError> errors = new ArrayList<>();
         final List<Long> written = new ArrayList<>();
@@ -253,8 +258,9 @@ public class ExchangeImporter {
         List<Integer> batchLines = new ArrayList<>(BATCH);
         CompletableFuture<ExchangeService.BatchOutcome> inFlight;
 
-        ImportRun(SqlConnection connection) {
+        ImportRun(SqlConnection connection, Actor actor) {
             this.connection = connection;
+            this.actor = actor;
         }
 
         ImportResult readAndWrite(BufferedReader in) {
@@ -270,14 +276,14 @@ public class ExchangeImporter {
             if (!errors.isEmpty()) {
                 throw rejected(errors);
             }
-            return new ImportResult(count, counts[0], counts[1], counts[2]);
+            return new ImportResult(count, counts[0], counts[1], counts[2], java.util.UUID.fromString(actor.contextRef()));
         }
 
         /** Waits for the batch being written, then starts writing the batch filled (unless the file is already rejected). */
         void flush() {
             settle();
             if (errors.isEmpty() && !batch.isEmpty()) {
-                inFlight = exchanges.upsertAll(connection, batch, batchLines, seen).subscribeAsCompletionStage();
+                inFlight = exchanges.upsertAll(connection, batch, batchLines, seen, actor).subscribeAsCompletionStage();
             }
             batch = new ArrayList<>(BATCH);
             batchLines = new ArrayList<>(BATCH);
