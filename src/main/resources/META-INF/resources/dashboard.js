@@ -258,8 +258,8 @@
       grid: { left: 230, right: 20, top: 10, bottom: 70 },
       xAxis: { type: 'category', data: xs, splitArea: { show: true } },
       yAxis: { type: 'category', data: ys, inverse: true, triggerEvent: true, axisLabel: { width: 220, overflow: 'truncate' } },
-      visualMap: { min: 0, max: max || 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
-        inRange: { color: ['#f3f6fb', '#f4b183', '#b3261e'] } },
+      visualMap: { dimension: 2, min: 0, max: max || 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+        inRange: { color: ['#fbd9c0', '#ee8a4f', '#9c1f18'] } },
       series: [{ type: 'heatmap', data: data, label: { show: !share && xs.length <= 16 } }]
     }, true);
     c.off('click');
@@ -290,7 +290,7 @@
       xAxis: { type: 'category', data: cn, axisLabel: { rotate: 40 }, splitArea: { show: true } },
       yAxis: { type: 'category', data: vn, inverse: true },
       visualMap: { min: 0, max: Math.max(...rows.map((r) => r.exchanges)), calculable: true, orient: 'horizontal', left: 'center',
-        bottom: 0, itemHeight: 120, inRange: { color: ['#eef3fb', '#6f9bd1', '#16213a'] } },
+        bottom: 0, itemHeight: 120, inRange: { color: ['#c9dbf2', '#5b8bd0', '#16213a'] } },
       series: [{ type: 'heatmap', data: rows.map((r) => [cn.indexOf(r.cn_name), vn.indexOf(r.vn_name), r.exchanges]), label: { show: true } }]
     }, true);
   }
