@@ -14,6 +14,18 @@ language sql stable as $$
         else 'all' end
 $$;
 
+-- Every period from lo's to hi's, in order (a time series with no gap: timeline.sql
+-- zero-fills the periods without exchanges); 'all' is one period; no rows when lo is null.
+create or replace function stats_periods(lo date, hi date, granularity text) returns setof text
+language sql stable as $$
+    select stats_period(d::date, granularity)
+    from generate_series(date_trunc(case when granularity in ('quarter', 'month') then granularity else 'year' end, lo),
+                         hi::timestamp,
+                         case granularity when 'quarter' then interval '3 months' when 'month' then interval '1 month'
+                                          else interval '1 year' end) d
+    where granularity in ('year', 'quarter', 'month') or d = date_trunc('year', lo)
+$$;
+
 -- The unit a locality counts under: itself ('as-named'), or the unit that holds its territory
 -- today ('current': Hà Giang -> Tuyên Quang). 'current' applies to the whole history, so a
 -- current unit's series is comparable across years.

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Aggregates over the exchanges, one per analytics-sql file. Every endpoint takes the common
  * filters (from, to, level, format, kind, country, locality, theme, domain, status) and answers
  * JSON, CSV (Accept: text/csv or ?format=csv) or an aligned table (Accept: text/plain or
- * ?format=table), with an ETag that changes on any write.
+ * ?format=table), with an ETag that changes on any write. In JSON each row also carries
+ * {@code records}: the list of the exchanges it counts ({@link RecordLinks}).
  */
 @Path("/api/stats")
 @Tag(name = "Analytics")
@@ -51,14 +52,18 @@ public class StatsResource {
     @Path("themes")
     @Operation(summary = "Exchanges per theme per period", description = "granularity=year (default) | quarter | month | all; "
             + "domain also limits the rows to that domain's themes; top=N keeps the N themes most discussed over the range. "
-            + "share = exchanges / period_exchanges (the exchanges of that period under the same filters).")
+            + "share = exchanges / period_exchanges (the exchanges of that period under the same filters). Only the cells with "
+            + "exchanges are rows; the periods of the series are those of /api/stats/timeline. In JSON each row's records is "
+            + "the list of its exchanges (the same filters, the period as from/to, theme=the row's), or null when the request's "
+            + "own theme filter names other themes only.")
     @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
     @Parameter(in = ParameterIn.QUERY, name = "top", description = "1-1000")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "themes", value = """
                     {"aggregate": "themes", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
                      "rows": [{"period": "2017", "theme": "border-management", "domain": "security",
-                               "exchanges": 1, "period_exchanges": 2, "share": 0.5}]}""")))
+                               "exchanges": 1, "period_exchanges": 2, "share": 0.5,
+                               "records": "/api/exchanges?from=2017-01-01&to=2017-12-31&theme=border-management"}]}""")))
     public Uni<Response> themes(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.THEMES, filters);
     }
@@ -104,13 +109,16 @@ public class StatsResource {
 
     @GET
     @Path("timeline")
-    @Operation(summary = "Exchanges per period, split by level and by format")
+    @Operation(summary = "Exchanges per period, split by level and by format", description = "Every period between the first "
+            + "and the last exchange selected is a row, one without exchanges with zeros (no gaps in the series). "
+            + "In JSON each row's records is the list of its exchanges: /api/exchanges with the same filters and the period as from/to.")
     @Parameter(in = ParameterIn.QUERY, name = "granularity", description = "year | quarter | month | all")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "timeline", value = """
                     {"aggregate": "timeline", "data_version": 15, "parameters": {"granularity": "year", "boundaries": "as-named"},
                      "rows": [{"period": "2017", "exchanges": 2, "central": 2, "locality": 0,
-                     "in_person": 2, "online": 0, "phone": 0, "hybrid": 0}]}""")))
+                     "in_person": 2, "online": 0, "phone": 0, "hybrid": 0,
+                     "records": "/api/exchanges?from=2017-01-01&to=2017-12-31"}]}""")))
     public Uni<Response> timeline(@BeanParam ExchangeFilterParams filters) {
         return answer(Aggregate.TIMELINE, filters);
     }

@@ -104,16 +104,19 @@ public class StatsResponder {
                 return Uni.createFrom().item(new StatsCache.Entry(epoch, etag, representation.mediaType, null));
             }
             return stats.run(aggregate, parameters, summaries).map(table -> new StatsCache.Entry(epoch, etag, representation.mediaType,
-                    render(aggregate, version, given, table, representation)));
+                    render(aggregate, version, given, parameters, table, representation)));
         });
     }
 
-    private byte[] render(Aggregate aggregate, long version, Map<String, String> given, Table table, Representation r) {
+    private byte[] render(Aggregate aggregate, long version, Map<String, String> given, Map<String, String> parameters, Table table,
+            Representation r) {
         if (r != Representation.JSON) {
             return r.render(table.columns(), table.rows()).getBytes(StandardCharsets.UTF_8);
         }
+        Map<String, String> filters = new LinkedHashMap<>(); // in the order the filters are defined
+        ExchangeFilterParams.NAMES.forEach(k -> filters.put(k, parameters.getOrDefault(k, "")));
         try {
-            return mapper.writeValueAsBytes(new Body(aggregate.file, version, given, table.rows()));
+            return mapper.writeValueAsBytes(new Body(aggregate.file, version, given, RecordLinks.add(aggregate, filters, table.rows())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the " + aggregate.file + " answer as JSON", e);
         }

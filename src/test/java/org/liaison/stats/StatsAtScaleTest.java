@@ -108,13 +108,7 @@ class StatsAtScaleTest {
         for (int pass = 0; pass < 2; pass++) { // the second pass is answered from the cache when it is on
             for (StatsMatchSqlTest.Case c : CASES) {
                 List<Map<String, String>> viaSql = sql.jdbc(c.aggregate(), c.sqlParameters());
-                List<Map<String, Object>> viaHttp = given().get(c.path()).then().statusCode(200).extract().path("rows");
-                List<Map<String, String>> http = new ArrayList<>();
-                for (Map<String, Object> row : viaHttp) {
-                    Map<String, String> m = new LinkedHashMap<>();
-                    row.forEach((k, v) -> m.put(k, StatsMatchSqlTest.canonical(v)));
-                    http.add(m);
-                }
+                List<Map<String, String>> http = StatsMatchSqlTest.httpRows(c.path());
                 assertTrue(!viaSql.isEmpty() || c.path().contains("format=online&country"), c.path() + " has rows");
                 assertEquals(viaSql, http, when + ", pass " + pass + ": " + c.path());
             }

@@ -87,13 +87,19 @@ class StatsMatchGoldTest {
 
     @Test
     void timelineByLevelAndFormat() {
-        Map<String, long[]> expected = new TreeMap<>();
+        TreeMap<String, long[]> expected = new TreeMap<>();
         List<String> formats = List.of("in_person", "online", "phone", "hybrid");
         for (GoldCorpus.Exchange e : GOLD) {
             long[] c = expected.computeIfAbsent(e.year(), k -> new long[7]);
             c[0]++;
             c[e.level().equals("central") ? 1 : 2]++;
             c[3 + formats.indexOf(e.format())]++;
+        }
+        // a time series without gaps: the years between with no exchange are rows of zeros
+        int first = Integer.parseInt(expected.firstKey());
+        int last = Integer.parseInt(expected.lastKey());
+        for (int y = first; y <= last; y++) {
+            expected.putIfAbsent(String.valueOf(y), new long[7]);
         }
         List<Map<String, Object>> rows = rows("/api/stats/timeline");
         assertEquals(expected.keySet(), new java.util.TreeSet<>(rows.stream().map(r -> (String) r.get("period")).toList()));

@@ -40,6 +40,24 @@ public class SecurityHeadersTest {
         hasTheHeaders(page, SecurityHeaders.HTML_POLICY, "Swagger UI");
     }
 
+    /** The dashboard is a page; its scripts are files (no inline script or handler), ECharts comes from its WebJar. */
+    @Test
+    void theDashboardIsAPageWhoseScriptsAreFiles() {
+        Response page = given().get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        hasTheHeaders(page, SecurityHeaders.HTML_POLICY, "the dashboard");
+        String html = page.asString();
+        assertTrue(html.contains("<script src=\"/webjars/echarts/5.3.1/dist/echarts.min.js\""), "ECharts from the WebJar");
+        assertTrue(!html.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*") && !html.matches("(?s).*\\son[a-z]+=.*"),
+                "no inline script, no inline event handler");
+        for (String asset : List.of("/dashboard.js", "/dashboard.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            Response r = given().get(asset);
+            assertEquals(200, r.statusCode(), asset);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), asset);
+        }
+    }
+
     @Test
     void corsIsForTheConfiguredOriginsOnly() {
         Response other = given().header("Origin", "https://elsewhere.example").get("/api/exchanges?limit=1");
