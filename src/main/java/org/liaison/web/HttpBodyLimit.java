@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * quarkus.http.limits.max-body-size for bodies sent without a Content-Length (chunked), with a
@@ -32,16 +32,27 @@ public class HttpBodyLimit implements ReaderInterceptor {
      */
     static final long MARGIN = 1024 * 1024;
 
-    private final long maxBody;
+    static final String MAX_BODY = "quarkus.http.limits.max-body-size";
 
-    public HttpBodyLimit(
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
-        this.maxBody = maxBody.asLongValue();
+    /**
+     * Read at the first body, not injected: the REST layer makes its providers when a native image
+     * is built, and a value injected then would be the build's, not the one the run is given.
+     */
+    private volatile long maxBody = -1;
+
+    long maxBody() {
+        long max = maxBody;
+        if (max < 0) {
+            max = ConfigProvider.getConfig().getOptionalValue(MAX_BODY, MemorySize.class)
+                    .map(MemorySize::asLongValue).orElse(10240L * 1024);
+            maxBody = max;
+        }
+        return max;
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), maxBody));
+        context.setInputStream(new Bounded(context.getInputStream(), maxBody()));
         return context.proceed();
     }
 
