@@ -11,9 +11,17 @@ import java.util.Set;
 @ConfigMapping(prefix = "liaison.feeds")
 public interface FeedConfig {
 
-    /** Poll at all (off for {@code liaison migrate}). The tick itself: liaison.feeds.tick, default 10s (Poller). */
+    /** Poll at all (off for {@code liaison migrate}). */
     @WithDefault("true")
     boolean enabled();
+
+    /** How often the poller looks for due feeds and articles (read by Poller's @Scheduled, with the same default). */
+    @WithDefault("10s")
+    String tick();
+
+    /** The first tick after start. */
+    @WithDefault("5s")
+    String firstTick();
 
     /**
      * Fetch from loopback, private, link-local and unique-local addresses. Off (the SSRF rule)

@@ -3,6 +3,7 @@ package org.liaison.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -69,7 +70,9 @@ class ItemFetch {
         } catch (FetchFailure e) {
             failed(item, e.getMessage(), e.worthRetrying());
         } catch (ProblemException e) {
-            failed(item, "the article path refused it: " + e.problem().detail(), e.problem().status() >= 500);
+            failed(item, "the article path refused it: " + e.problem().detail() + java.util.Objects.requireNonNullElse(e.problem().errors(), List.<org.liaison.web.FieldError> of()).stream()
+                    .map(f -> "; " + f.field() + ": " + f.reason()).collect(java.util.stream.Collectors.joining()),
+                    e.problem().status() >= 500);
         } catch (RuntimeException e) {
             failed(item, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
         }
