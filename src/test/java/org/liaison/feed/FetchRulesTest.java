@@ -67,4 +67,29 @@ class FetchRulesTest {
         assertTrue(others.allows("/a/report.pdf?x=1"));
         assertTrue(RobotsTxt.parse("", "Liaison").allows("/anything"));
     }
+
+    /** The example outlets (not loaded by the service): every line of the documented form. */
+    @Test
+    void theOutletsFileIsWellFormed() throws Exception {
+        int line = 0;
+        int feeds = 0;
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/feeds/outlets.tsv"))) {
+            line++;
+            if (l.startsWith("#") || l.isBlank()) {
+                continue;
+            }
+            String[] c = l.split("\t", -1);
+            String at = "outlets.tsv:" + line;
+            assertEquals(5, c.length, at + ": outlet, url, kind, language, note");
+            assertFalse(c[0].isBlank(), at);
+            assertEquals(CanonicalUrl.of(c[1]), c[1], at + ": a normalised http(s) URL");
+            assertTrue(Set.of("rss", "atom", "listing").contains(c[2]), at);
+            assertTrue(Set.of("en", "vi", "-").contains(c[3]), at);
+            if (c[2].equals("listing")) {
+                java.util.regex.Pattern.compile(c[4].replaceFirst(".*link pattern: ", ""));
+            }
+            feeds++;
+        }
+        assertTrue(feeds >= 5, "feeds: " + feeds);
+    }
 }
