@@ -101,6 +101,7 @@ public class LiaisonMain {
         System.setProperty("quarkus.flyway.validate-at-start", "false");
         System.setProperty("liaison.demo-data", "false");
         System.setProperty("quarkus.http.port", "0");
+        System.setProperty("liaison.feeds.enabled", "false"); // a migration polls no feed
     }
 
     static void startEmbeddedServer() throws ReflectiveOperationException {

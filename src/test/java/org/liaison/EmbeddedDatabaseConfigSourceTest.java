@@ -18,6 +18,7 @@ class EmbeddedDatabaseConfigSourceTest {
     void clear() {
         System.clearProperty(EmbeddedDatabaseConfigSource.PREFIX + URL);
         System.clearProperty(EmbeddedDatabaseConfigSource.PREFIX + "quarkus.http.port");
+        System.clearProperty(EmbeddedDatabaseConfigSource.PREFIX + EmbeddedDatabaseConfigSource.TRIAL_FEEDS);
     }
 
     static Config config(Map<String, String> file) {
@@ -43,5 +44,15 @@ class EmbeddedDatabaseConfigSourceTest {
         System.setProperty(EmbeddedDatabaseConfigSource.PREFIX + "quarkus.http.port", "1");
         assertTrue(config(Map.of()).getOptionalValue("quarkus.http.port", String.class).isEmpty());
         assertTrue(new EmbeddedDatabaseConfigSource().getPropertyNames().isEmpty());
+    }
+
+    /** The embedded default run (a local trial) may watch a feed on its own machine; a configured value wins. */
+    @Test
+    void aTrialRunAllowsLocalFeedsUnlessConfiguredOtherwise() {
+        String name = EmbeddedDatabaseConfigSource.TRIAL_FEEDS;
+        assertTrue(config(Map.of()).getOptionalValue(name, Boolean.class).isEmpty(), "nothing without the embedded server");
+        System.setProperty(EmbeddedDatabaseConfigSource.PREFIX + name, "true");
+        assertEquals(Boolean.TRUE, config(Map.of()).getValue(name, Boolean.class));
+        assertEquals(Boolean.FALSE, config(Map.of(name, "false")).getValue(name, Boolean.class));
     }
 }

@@ -41,6 +41,11 @@ public class ItDatabase implements QuarkusTestResourceLifecycleManager {
     /** The JWKS URL of the running resource, for a second instance (see {@link #verificationArguments()}). */
     public static final String JWKS_URL = "org.liaison.it.jwks-url";
 
+    /** The test profile's feed settings (application.properties), for the artifact and any second instance. */
+    public static final Map<String, String> FEEDS = Map.of("liaison.feeds.allow-private-addresses", "true",
+            "liaison.feeds.tick", "1s", "liaison.feeds.first-tick", "1s", "liaison.feeds.timeout", "2s",
+            "liaison.feeds.retry-first", "1s", "liaison.feeds.host-interval", "10ms");
+
     private EmbeddedPostgres postgres;
     private HttpServer jwks;
     /** Times the artifact fetched the key set. */
@@ -59,6 +64,7 @@ public class ItDatabase implements QuarkusTestResourceLifecycleManager {
         settings.put(VerificationSettings.KEY_LOCATION, location);
         settings.put(VerificationSettings.ISSUER, TestTokens.ISSUER);
         settings.put("liaison.extract.per-minute", "2"); // as in the tests' profile (application.properties)
+        settings.putAll(FEEDS); // as in the tests' profile: the feeds' server is on 127.0.0.1
         io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(TestTokens.admin());
         return settings;
     }

@@ -20,6 +20,8 @@ public final class ProcessDatabase {
         }
         EmbeddedDatabase database = EmbeddedDatabase.start();
         database.datasourceSettings().forEach((k, v) -> System.setProperty(EmbeddedDatabaseConfigSource.PREFIX + k, v));
+        // a trial on its own database may watch a feed served on the same machine
+        System.setProperty(EmbeddedDatabaseConfigSource.PREFIX + EmbeddedDatabaseConfigSource.TRIAL_FEEDS, "true");
         Runtime.getRuntime().addShutdownHook(new StopAfterQuarkus(database));
     }
 }

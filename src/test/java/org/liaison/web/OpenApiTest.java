@@ -86,6 +86,19 @@ public class OpenApiTest {
         probes.add(new Probe("get", "/api/people/{id}", r -> r.get("/api/people/" + person)));
         probes.add(new Probe("get", "/api/people/{id}", r -> r.get("/api/people/0")));
 
+        String noFeed = "/api/feeds/00000000-0000-0000-0000-000000000000";
+        probes.add(new Probe("post", "/api/feeds", r -> r.contentType("application/json")
+                .body("{\"url\": \"http://127.0.0.1:1/openapi-probe.rss\", \"outlet\": \"probe\"}").post("/api/feeds")));
+        probes.add(new Probe("post", "/api/feeds", r -> r.contentType("application/json").body("{\"url\": \"ftp://x\"}").post("/api/feeds")));
+        probes.add(new Probe("post", "/api/feeds", r -> r.contentType("application/json").body("{\"colour\": 1}").post("/api/feeds")));
+        probes.add(new Probe("get", "/api/feeds", r -> r.get("/api/feeds")));
+        probes.add(new Probe("get", "/api/feeds", r -> r.get("/api/feeds?bogus=1")));
+        probes.add(new Probe("get", "/api/feeds/{id}", r -> r.get(noFeed)));
+        probes.add(new Probe("get", "/api/feeds/{id}/items", r -> r.get(noFeed + "/items")));
+        probes.add(new Probe("patch", "/api/feeds/{id}", r -> r.contentType("application/merge-patch+json").body("{}").patch(noFeed)));
+        probes.add(new Probe("post", "/api/feeds/{id}/poll", r -> r.post(noFeed + "/poll")));
+        probes.add(new Probe("delete", "/api/feeds/{id}", r -> r.delete(noFeed)));
+
         JsonNode paths = openApi().path("paths");
         List<String> missing = new ArrayList<>();
         for (Probe p : probes) {
@@ -103,6 +116,8 @@ public class OpenApiTest {
                 missing.add(p.method() + " " + p.template() + " " + status + " " + type);
             }
         }
+        List<String> probeFeeds = given().get("/api/feeds").then().extract().path("findAll { it.outlet == 'probe' }.id");
+        probeFeeds.forEach(f -> given().delete("/api/feeds/" + f));
         assertEquals(List.of(), missing, "answers not documented");
     }
 
