@@ -93,7 +93,7 @@ public class ArticleExtractor {
         // with no main exchange, recalled encounters are coded against the article's day alone
         ExtractedExchange context = main != null ? main : articleDay(doc);
         for (Encounters.Clause c : encounters.clauses().subList(0, Math.min(MAX_FURTHER, encounters.clauses().size()))) {
-            ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context));
+            ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context, c.link()));
             ExtractedExchange further = main == null ? coded : implied.complete(doc, c, coded, main);
             // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice
             boolean peopleTakenOver = coded.participants().isEmpty() && c.link() != Encounters.Link.LISTED;

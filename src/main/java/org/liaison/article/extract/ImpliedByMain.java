@@ -58,6 +58,7 @@ final class ImpliedByMain {
                         .forEach(l -> addRole(localities, new LocalityRef(l.code(), l.name(), l.country()), "participant"));
             }
         }
+        actingForTheSameLocality(people, localities, main);
         boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
         return new ExtractedExchange(date, until, precision, further.format(), further.kind(), venue, local ? "locality" : "central",
                 List.copyOf(people), List.copyOf(localities), further.themes(), further.evidence(), further.confidence());
@@ -72,6 +73,27 @@ final class ImpliedByMain {
         List<ExtractedExchange.LocalityRole> hosts = further.localities().stream()
                 .filter(l -> l.role().equals("participant") && l.country().equals(hostCountry)).toList();
         return hosts.size() == 1 ? new LocalityRef(hosts.get(0).code(), hosts.get(0).name(), hosts.get(0).country()) : null;
+    }
+
+    /**
+     * "Earlier the same day, Truong received Yang and his delegation": a main participant named again acts for the
+     * locality he acted for at the main exchange, though the clause does not name it.
+     */
+    private static void actingForTheSameLocality(List<ExtractedExchange.Participant> people, List<ExtractedExchange.LocalityRole> localities,
+            ExtractedExchange main) {
+        for (int i = 0; i < people.size(); i++) {
+            ExtractedExchange.Participant p = people.get(i);
+            if (p.locality() != null) {
+                continue;
+            }
+            for (ExtractedExchange.Participant m : main.participants()) {
+                if (m.name().equals(p.name()) && m.locality() != null) {
+                    people.set(i, new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), p.organisation(), m.locality()));
+                    addRole(localities, m.locality(), "participant");
+                    break;
+                }
+            }
+        }
     }
 
     /** The clause names an actor of the side: a person, or a locality that takes part. */

@@ -85,7 +85,8 @@ public final class NameIndex<T> {
             int longest = 0;
             StringBuilder key = new StringBuilder();
             for (int n = 1; n <= Math.min(maxTokens, tokens.size() - i); n++) {
-                String word = tokens.get(i + n - 1).text();
+                // "pu'er": a token keeps its apostrophe, the folded keys of the names do not ("Pu'er" -> "pu er")
+                String word = tokens.get(i + n - 1).text().replace('\'', ' ');
                 if (key.length() + (n == 1 ? 0 : 1) + word.length() > maxLength) {
                     break;
                 }

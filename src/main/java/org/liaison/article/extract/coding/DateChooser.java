@@ -13,6 +13,7 @@ import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 import org.liaison.article.extract.Sentence;
+import org.liaison.article.extract.TripSpan;
 import org.liaison.article.extract.WeekdayMention;
 
 /**
@@ -45,6 +46,14 @@ final class DateChooser {
             // the encounter's day may be told in the next encounter sentence ("Ngày 12-11, tại tỉnh Ninh Bình, ...")
             main.sentences().stream().filter(c -> c.start() >= main.focusEnd() && c.index() <= main.focusSentence() + 2)
                     .forEach(c -> ranges.add(new int[] { c.start(), c.end() }));
+        }
+        if (scope instanceof MainScope main && main.focusStart() < doc.sentence(main.focusSentence()).start()) {
+            // the lead tells the trip's span ("from May 20 to 23"), the encounter sentence its own day ("On May 21, ... held talks")
+            DateMention own = TripSpan.meetingDayMention(doc, main.focusStart(), doc.sentence(main.focusSentence()));
+            if (own != null) {
+                evidence.add(doc.evidence("date", own.start(), own.end()));
+                return new DateChoice(own.date(), null, own.precision(), own.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+            }
         }
         // a day before a month: "in March 2019" beside "on March 22" is the context, not the date
         for (int[] r : ranges) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
+import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.NameIndex;
@@ -32,6 +33,7 @@ public final class ExchangeCoder {
     private final HostLocality hosts;
     private final LocalityRoles roles;
     private final ThemeCoder themes;
+    private final Gazetteer gazetteer;
 
     public ExchangeCoder(Gazetteer gazetteer, NameIndex<List<Locality>> placeNames, CueBook cues, NameWords words,
             ThemeLexicon lexicon, RuleBook rules) {
@@ -44,12 +46,22 @@ public final class ExchangeCoder {
         this.hosts = new HostLocality(gazetteer, cues, rules);
         this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words, rules), titles, rules);
         this.themes = new ThemeCoder(lexicon);
+        this.gazetteer = gazetteer;
     }
 
     /** A further exchange dated the main exchange's day whose clause names no place at all. */
     private static boolean sameDayElsewhereUnsaid(ArticleDoc doc, ClauseScope clause, DateChoice date) {
         return clause.main() != null && clause.main().venue() != null && date.date().toString().equals(clause.main().date())
                 && doc.places().stream().noneMatch(p -> !p.dateline() && p.start() < clause.focusEnd() && p.end() > clause.focusStart());
+    }
+
+    /** {@code unit} is a city (or other unit) of {@code province}: the more specific place of the two. */
+    private boolean insideOf(LocalityRef unit, LocalityRef province) {
+        if (unit == null || unit.code().equals(province.code())) {
+            return false;
+        }
+        Locality l = gazetteer.byCode(unit.code());
+        return l != null && province.code().equals(l.parent());
     }
 
     public ExtractedExchange code(ArticleDoc doc, Scope scope) {
@@ -72,6 +84,12 @@ public final class ExchangeCoder {
             if (venue != null) {
                 localities = roles.assign(doc, scope, people, venue);
             }
+        }
+        if (venue != null && scope instanceof ClauseScope clause && clause.link() == Encounters.Link.SAME_DAY
+                && insideOf(clause.main().venue(), venue)) {
+            // "On the same day, Quang held talks with Guangdong Vice Governor Zhang Hu": still in the main one's city
+            venue = clause.main().venue();
+            localities = roles.assign(doc, scope, people, venue);
         }
         String level = localities.stream().anyMatch(l -> l.role().equals("participant")) ? "locality" : "central";
         List<String> themeCodes = themes.code(doc, scope, evidence);

@@ -10,6 +10,7 @@ import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.DateMention;
+import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.Folded;
 import org.liaison.article.extract.MainScope;
@@ -188,7 +189,9 @@ final class ParticipantChooser {
         boolean recalls = doc.sentenceHas(cues, "earlier", s);
         boolean afterFocus = p.sentence() == scope.focusSentence() && p.start() >= scope.focusEnd();
         boolean inCore = scope.has(s) && (p.sentence() != scope.focusSentence() || p.start() < scope.focusEnd()) && !recalls;
-        boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && !recalls && !afterFocus;
+        // the report moves on to another exchange: who is named from its sentence on is that one's ("Cùng ngày, X hội kiến ...")
+        boolean near = p.start() >= scope.focusStart() && p.sentence() <= scope.focusSentence() + 8 && p.sentence() < nextExchangeSentence(doc, scope)
+                && !recalls && !afterFocus;
         // "… opened on May 5 with the participation of A, …; B, …": a list of attendees after the focus, in its sentence
         boolean listed = passing.listedAsAttending(doc, p);
         boolean present = near && (doc.sentenceHas(cues, "present", s) || listed) || afterFocus && listed && !recalls;
@@ -196,6 +199,27 @@ final class ParticipantChooser {
         // known people near the lead take part unless the sentence only recalls or conveys;
         // names found by title patterns only where the encounter or the attendance is told
         return !background && (inFocus || inCore || present || (p.known() || !p.title().isEmpty()) && near);
+    }
+
+    /** The first sentence after the main exchange's focus that tells another meeting of the visit, or the end of the text. */
+    private int nextExchangeSentence(ArticleDoc doc, MainScope scope) {
+        // asked for every mention of the article: worked out once
+        return doc.remember(new NextExchange(this), () -> {
+            Encounters e = doc.encounters();
+            if (e != null) {
+                for (Encounters.Clause c : e.clauses()) {
+                    // a recalled encounter is an aside: the report goes on with the main one after it
+                    if (c.sentence() > scope.focusSentence() && c.link() != Encounters.Link.RECALLED && !scope.has(doc.sentence(c.sentence()))) {
+                        return c.sentence();
+                    }
+                }
+            }
+            return Integer.MAX_VALUE;
+        });
+    }
+
+    /** Per article: the sentence {@link #nextExchangeSentence} found. */
+    private record NextExchange(ParticipantChooser chooser) {
     }
 
     /**
@@ -217,11 +241,14 @@ final class ParticipantChooser {
     /**
      * "Ngày 13/7, đoàn đã làm việc với …": a further exchange of the delegation on another day of its trip names no one
      * of it, yet its head, named as such where the main exchange is told, leads this stop too. Side talks "on the
-     * occasion" of the main one, with no day of their own, may be held by other members: no one is taken over there.
+     * occasion" of the main one, with no day of their own, may be held by other members: no one is taken over there;
+     * a stop told as later the same day ("Chiều cùng ngày, đoàn ...") is the delegation's next one, its head's too.
      */
     private void ledByMainHead(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName,
             Map<String, String> localities, Map<String, List<PersonMention>> mentionsByName) {
-        if (!delegations.namesDelegation(doc, clause.focusStart(), clause.focusEnd()) || !anotherDay(doc, clause)) {
+        // "Chiều cùng ngày, đoàn công tác đã làm việc với ...": the delegation's next stop that day is its head's too
+        boolean nextStop = anotherDay(doc, clause) || clause.link() == Encounters.Link.SAME_DAY;
+        if (!delegations.namesDelegation(doc, clause.focusStart(), clause.focusEnd()) || !nextStop) {
             return;
         }
         for (ExtractedExchange.Participant p : clause.main().participants()) {
@@ -256,11 +283,18 @@ final class ParticipantChooser {
             return false;
         }
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-            if (boundaryAt(text, i) && boundaryAt(text, i + word.length()) && Character.isUpperCase(f.original.charAt(f.start(base + i)))) {
+            if (boundaryAt(text, i) && boundaryAt(text, i + word.length()) && Character.isUpperCase(f.original.charAt(f.start(base + i)))
+                    && !capitalisedWordAfter(f, text, base, i + word.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** "Việt Nam", "Huang Kunming": a capitalised word right after, one space on, makes the word part of a longer name. */
+    private static boolean capitalisedWordAfter(Folded f, String text, int base, int end) {
+        return end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1))
+                && Character.isUpperCase(f.original.charAt(f.start(base + end + 1)));
     }
 
     private static boolean boundaryAt(String text, int i) {

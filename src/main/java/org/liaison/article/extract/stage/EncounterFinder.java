@@ -18,6 +18,7 @@ import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.PlaceMention;
 import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Sentence;
+import org.liaison.article.extract.TripSpan;
 import org.liaison.article.extract.Stage;
 import org.liaison.text.AliasKey;
 
@@ -47,8 +48,13 @@ public final class EncounterFinder implements Stage {
     /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
     private final Pattern futureVerb;
     /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
-    /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
     private final Pattern meetingBeforeDate;
+    /** A verb of taking place in the future ("are expected to take place", "sẽ diễn ra"). */
+    private final Pattern futureOccurs;
+    /** A determiner right before a meeting word makes it a noun ("the talks", "buổi hội đàm"). */
+    private final Pattern meetingNoun;
+    /** After a dated clause's comma, its hosts or attendees ("..., chaired by its chairman X"): the clause goes on. */
+    private final Pattern clauseGoesOn;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
 
     private final CueBook cues;
@@ -59,6 +65,9 @@ public final class EncounterFinder implements Stage {
         this.sidelines = rules.pattern("encounters.sidelines");
         this.futureVerb = rules.pattern("encounters.future_verb");
         this.meetingBeforeDate = rules.pattern("encounters.meeting_before_date");
+        this.clauseGoesOn = rules.pattern("encounters.clause_goes_on");
+        this.futureOccurs = rules.pattern("encounters.future_occurs");
+        this.meetingNoun = rules.pattern("encounters.meeting_noun");
     }
 
     @Override
@@ -156,7 +165,7 @@ public final class EncounterFinder implements Stage {
         if (announced(first)) {
             return false;
         }
-        if (businessOnly(doc, firstEvent)) {
+        if (businessOnly(doc, firstEvent) || preparatoryOnly(doc, firstEvent)) {
             return false;
         }
         int lastLead = events.get(Math.min(events.size() - 1, 2)).index();
@@ -197,7 +206,23 @@ public final class EncounterFinder implements Stage {
         if (cue != null && future.start() < cue.start() && futureVerb.matcher(future.group()).find()) {
             return true;
         }
+        if (cue != null && futureOccurrence(folded, cue)) {
+            return true;
+        }
         return !encounterCue(folded.replace(future.group(), ""));
+    }
+
+    /**
+     * "The talks with Guangxi are expected to take place on January 15", "Hội nghị sẽ diễn ra ...": the meeting is the
+     * noun subject of a verb of taking place in the future, with no clause break between. "X met Y; the next round will
+     * take place in Beijing" tells a meeting held: its first meeting word is a verb, not a noun after a determiner.
+     */
+    private boolean futureOccurrence(String folded, Matcher cue) {
+        Matcher occurs = futureOccurs.matcher(folded);
+        if (!occurs.find(cue.end()) || folded.substring(cue.end(), occurs.start()).matches("(?s).*[;].*")) {
+            return false;
+        }
+        return meetingNoun.matcher(folded.substring(Math.max(0, cue.start() - 40), cue.start())).find();
     }
 
     /**
@@ -225,6 +250,20 @@ public final class EncounterFinder implements Stage {
     }
 
     /**
+     * A meeting that prepares another ("chaired a meeting with provincial departments to prepare for the visit of a
+     * Guangxi delegation"): no Chinese person or place named before the words of preparation, so the Chinese side is
+     * only what is prepared for. "Held talks with the Chinese ambassador to prepare for the visit" names one before.
+     */
+    private boolean preparatoryOnly(ArticleDoc doc, Sentence s) {
+        Matcher prep = cues.find("preparatory", s.folded());
+        if (prep == null) {
+            return false;
+        }
+        int at = s.start() + prep.start();
+        return !sides(doc, s.start(), at)[0];
+    }
+
+    /**
      * The main exchange's day as the lead and the first encounter sentence tell it, else as the
      * next two sentences do (a caption may come first: "At the conference, ..."), else the
      * publication date.
@@ -233,6 +272,13 @@ public final class EncounterFinder implements Stage {
         Sentence lead = lead(doc);
         int from = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
         int to = doc.sentence(Math.min(doc.sentences().size() - 1, first.index() + 2)).end();
+        // "... paid a working visit from May 20 to 23. On May 21, the delegation held talks ...": the trip's span is no meeting's day
+        if (from < first.start()) {
+            LocalDate own = TripSpan.meetingDay(doc, from, first);
+            if (own != null) {
+                return own;
+            }
+        }
         for (int end : new int[] { first.end(), to }) {
             for (DateMention d : doc.dates()) {
                 if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end
@@ -296,7 +342,7 @@ public final class EncounterFinder implements Stage {
         List<Encounters.Clause> out = new ArrayList<>();
         for (Sentence s : events) {
             if (announced(s.folded()) || thirdCountryOnly(doc, s) || cues.has("multilateral", s.folded())
-                    || cues.has("not_exchange", s.folded()) || businessOnly(doc, s)) {
+                    || cues.has("not_exchange", s.folded()) || businessOnly(doc, s) || preparatoryOnly(doc, s)) {
                 continue;
             }
             Encounters.Clause c = datedEncounter(doc, s, null, false);
@@ -334,6 +380,13 @@ public final class EncounterFinder implements Stage {
                 cueEnd = d.end() + after.end();
             }
             int clauseEnd = ends.from(cueEnd);
+            while (clauseEnd < s.end() && clauseGoesOn.matcher(t).region(clauseEnd + 1, s.end()).lookingAt()) {
+                clauseEnd = ends.from(clauseEnd + 1);
+            }
+            if (clauseEnd < s.end() && tellsNothingElse(doc, s, clauseEnd)) {
+                // "..., Vice Governor of Xishuangbanna prefecture, in Jinghong city.": titles and the place, no other meeting
+                clauseEnd = s.end();
+            }
             ClauseFacts facts = byEnd.computeIfAbsent(clauseEnd, e -> new ClauseFacts(doc, t.substring(s.start(), e), s.start(), e));
             if (facts.recallNot() && !facts.betweenSidesFrom(d.start())) {
                 continue;
@@ -350,6 +403,13 @@ public final class EncounterFinder implements Stage {
             }
         }
         return null;
+    }
+
+    /** The rest of the sentence from {@code at} names no other day, meeting or recalled agreement: the same clause's titles and place. */
+    private boolean tellsNothingElse(ArticleDoc doc, Sentence s, int at) {
+        String rest = doc.text().substring(at, s.end());
+        return doc.datesStartingIn(at, s.end()).isEmpty() && !encounterCue(rest) && !cues.has("recall_not", rest)
+                && !cues.has("future", rest);
     }
 
     /** Where the clause holding an offset ends: at the next ',' or ';' of the sentence, else at its end; each stretch read once. */

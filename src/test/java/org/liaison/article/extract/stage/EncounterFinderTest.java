@@ -40,4 +40,13 @@ class EncounterFinderTest {
         assertEquals(new java.util.TreeSet<>(Pipeline.list(participants)),
                 new java.util.TreeSet<>(e.participants().stream().map(ExtractedExchange.Participant::name).toList()));
     }
+
+    /** The participant localities of a further exchange, including those its people act for without the clause naming them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/extraction/further-localities.tsv", delimiter = '\t', quoteCharacter = '\u0001')
+    void codesTheLocalitiesOfAFurtherExchange(String text, String published, int which, String localities) {
+        ExtractedExchange e = Pipeline.extract(text, published).get(which);
+        assertEquals(new java.util.TreeSet<>(Pipeline.list(localities)), new java.util.TreeSet<>(e.localities().stream()
+                .filter(l -> l.role().equals("participant")).map(ExtractedExchange.LocalityRole::name).toList()));
+    }
 }
