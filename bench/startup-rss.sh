@@ -46,6 +46,12 @@ export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
 export QUARKUS_HTTP_PORT=$HTTP QUARKUS_LOG_LEVEL=WARN
+# The packaged builds refuse to start without token verification settings (README: "Authentication
+# and roles"); the measured runs serve reads only, so a public key of no one's serves.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout -out /tmp/liaison-bench-key.pem
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=/tmp/liaison-bench-key.pem MP_JWT_VERIFY_ISSUER=liaison-bench
+# No feed polling in the measured runs (none is registered; the scheduler's ticks would only add noise)
+export LIAISON_FEEDS_ENABLED=false
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -31,7 +31,11 @@ public final class PageFetcher {
     public record Page(URI uri, int status, byte[] body, String contentType, String etag, String lastModified) {
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    /**
+     * One per fetcher, made when the fetcher is (at run time): a static client would be made when
+     * the native image is built, and a running HTTP client cannot be stored in an image.
+     */
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final AddressPolicy addresses;
@@ -86,7 +90,7 @@ public final class PageFetcher {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws FetchFailure, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> pending = CLIENT.sendAsync(request, info -> new Limited(maxBytes));
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new Limited(maxBytes));
         try {
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
