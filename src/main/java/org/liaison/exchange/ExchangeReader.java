@@ -40,6 +40,15 @@ public final class ExchangeReader {
         return out;
     }
 
+    /**
+     * The field names of a merge patch, checked before it is applied: RFC 7396 removes a field
+     * given as null, so {"no_such_field": null} would vanish from the merged record unreported.
+     */
+    public static void patchNames(JsonNode patch, List<FieldError> errors) {
+        texts(patch, "", errors);
+        new Fields(patch, "", errors).known(TOP, IGNORED);
+    }
+
     public static ExchangeInput read(JsonNode body, List<FieldError> errors) {
         if (body == null || !body.isObject()) {
             errors.add(FieldError.of("body", body == null ? null : text(body), "an exchange object is required"));

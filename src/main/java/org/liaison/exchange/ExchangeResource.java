@@ -227,6 +227,7 @@ public class ExchangeResource {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
         }
+        validator.checkPatch(patch);
         UUID uuid = uuid(id);
         Integer expected = version(ifMatch);
         Actor actor = actor(caller, reason);

@@ -54,6 +54,19 @@ public class ExchangeValidator {
     public ValidExchange validate(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         ValidExchange v = validate(body, errors);
+        refuse(errors);
+        return v;
+    }
+
+    /** A merge patch's own field names, before it is applied (see {@link ExchangeReader#patchNames}); refused as a body is. */
+    public void checkPatch(JsonNode patch) {
+        List<FieldError> errors = new ArrayList<>();
+        ExchangeReader.patchNames(patch, errors);
+        refuse(errors);
+    }
+
+    /** Unknown fields or no object: unreadable (400); anything else invalid (422). */
+    private static void refuse(List<FieldError> errors) {
         if (errors.stream().anyMatch(e -> e.field().equals("body") || e.reason().startsWith(ExchangeReader.UNKNOWN))) {
             FieldError first = errors.get(0);
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, first.field() + ": " + first.reason(), errors);
@@ -61,7 +74,6 @@ public class ExchangeValidator {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return v;
     }
 
     /** {@link #validate(JsonNode)} into {@code errors}: a field of the wrong type is named once, for its type. */

@@ -70,6 +70,33 @@ class FuzzRegressionsTest {
     }
 
     /**
+     * Seed 20261202: a merge patch {"end_date\xff\xfe": null} (not UTF-8) answered 200. RFC 7396
+     * removes a field given as null, so a name the record does not have vanished unreported; the
+     * patch's own names are now checked first. Any unknown name, given as null or not, is a 400
+     * naming it, and nothing is written.
+     */
+    @Test
+    void aMergePatchNamingAnUnknownFieldIsRefusedEvenAsNull() {
+        String id = io.restassured.RestAssured.given().contentType("application/json").body(exchange("1904-02-06", ""))
+                .post("/api/exchanges").then().statusCode(201).extract().path("id");
+        FuzzTest.State before = FuzzTest.state();
+        byte[] notUtf8 = "{\"end_date\u00ff\u00fe\": null}".getBytes(StandardCharsets.ISO_8859_1);
+        for (byte[] patch : List.of(notUtf8, "{\"no_such_field\": null}".getBytes(StandardCharsets.UTF_8),
+                "{\"no_such_field\": 1, \"notes\": \"x\"}".getBytes(StandardCharsets.UTF_8))) {
+            FuzzHttp.Request r = new FuzzHttp.Request("PATCH", "/api/exchanges/" + id,
+                    Map.of("Content-Type", "application/merge-patch+json"), patch);
+            FuzzHttp.Answer a = FuzzHttp.send(r);
+            assertEquals(List.of(), FuzzTest.problems(r, a), r.describe() + "\n -> " + a.describe());
+            assertEquals(400, a.status(), a.describe());
+        }
+        FuzzHttp.Answer named = send("PATCH", "/api/exchanges/" + id, Map.of("Content-Type", "application/merge-patch+json"),
+                "{\"no_such_field\": null}");
+        assertTrue(named.text().contains("no_such_field"), named.text());
+        assertEquals(before, FuzzTest.state(), "nothing is written");
+        io.restassured.RestAssured.given().queryParam("reason", "test record").delete("/api/exchanges/" + id).then().statusCode(204);
+    }
+
+    /**
      * A request without a usable Host: over HTTP/1.0 the list's next link had no host to be built
      * from (a 500); over HTTP/1.1, Quarkus' own JSON error, not a problem. The API now refuses
      * both before any resource runs, so a write without Host writes nothing.
