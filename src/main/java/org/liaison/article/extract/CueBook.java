@@ -25,7 +25,7 @@ public final class CueBook {
                 throw row.error("invalid pattern: " + e.getDescription());
             }
         }
-        for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "online",
+        for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "working_session", "online",
                 "phone", "hybrid", "not_exchange", "multilateral", "future", "preparatory", "background", "earlier", "another_day", "present", "venue_before",
                 "authority", "not_authority", "cn", "vn")) {
             if (!byCategory.containsKey(required)) {
