@@ -25,8 +25,8 @@ public final class CueBook {
                 throw row.error("invalid pattern: " + e.getDescription());
             }
         }
-        for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "online",
-                "phone", "hybrid", "not_exchange", "multilateral", "future", "preparatory", "background", "earlier", "present", "venue_before",
+        for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "working_session", "online",
+                "phone", "hybrid", "not_exchange", "multilateral", "future", "preparatory", "background", "earlier", "another_day", "named_event", "present", "venue_before",
                 "authority", "not_authority", "cn", "vn")) {
             if (!byCategory.containsKey(required)) {
                 throw new org.liaison.reference.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");

@@ -26,17 +26,20 @@ final class DateChooser {
 
     /** "BEIJING, Dec. 30 (Xinhua) --": after the date, a dash. */
     private static final Pattern DISPATCH_DASH = Pattern.compile("(?s)^\\s*(\\([^)]{2,12}\\))?\\s*(-|--|–|—).*");
-    /** "BEIJING, ": a place and a comma at the start of a line. */
-    private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25},\\s*$");
+    /** "BEIJING, ", "HA LONG, Vietnam, ": a place (and its country) and a comma at the start of a line. */
+    private static final Pattern DATELINE_PLACE = Pattern.compile("(?s)^[\\p{L} .]{2,25}(?:,[\\p{L} .]{2,25})?,\\s*$");
     private static final Pattern AFTER_WORD_COMMA = Pattern.compile("(?s).*[a-z]+\\s*,\\s*$");
     private static final Pattern AT_LINE_START = Pattern.compile("(?s).*\\n\\s*$");
     /** How far into its line a dispatch's date stands ("BEIJING, Dec. 30"). */
     private static final int DATELINE_REACH = 30;
     /** "The same day": a further exchange on the main exchange's day. */
     private final Pattern sameDay;
+    /** "The following day": a further exchange on the day after the main exchange's. */
+    private final Pattern nextDay;
 
     DateChooser(RuleBook rules) {
         this.sameDay = rules.pattern("date_choice.same_day");
+        this.nextDay = rules.pattern("date_choice.next_day");
     }
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -73,6 +76,10 @@ final class DateChooser {
             // "The same day, Chinh held talks with ...": the main exchange's day
             ExtractedExchange main = clause.main();
             return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);
+        }
+        if (scope instanceof ClauseScope clause && clause.main().datePrecision().equals("day")
+                && nextDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
+            return day(LocalDate.parse(clause.main().date()).plusDays(1));
         }
         int focus = scope.focusSentence();
         LocalDate published = doc.published();

@@ -22,6 +22,8 @@ final class KindCoder {
     /** What the next sentence may tell when the focus says only "met" or nothing: a ceremony there is another event. */
     private static final List<String> SPECIFIC_AFTER = List.of("workshop", "talks", "courtesy_call", "signing");
     private static final List<String> SPECIFIC_AFTER_MEETING = List.of("workshop", "talks", "courtesy_call");
+    /** After a working session, the host who "welcomed the delegation" next is part of it, not a courtesy call. */
+    private static final List<String> SPECIFIC_AFTER_WORKING_SESSION = List.of("workshop", "talks");
 
     private final CueBook cues;
 
@@ -41,7 +43,9 @@ final class KindCoder {
         if (next != null) {
             // after a clause that names a meeting or conference, the sides signing its minutes or a plan close that meeting:
             // its main business was not the signing (codebook 1.1)
-            String specific = firstKind(doc, next, kind == null ? SPECIFIC_AFTER : SPECIFIC_AFTER_MEETING, evidence);
+            List<String> after = kind == null ? SPECIFIC_AFTER
+                    : cues.has("working_session", focus.text()) ? SPECIFIC_AFTER_WORKING_SESSION : SPECIFIC_AFTER_MEETING;
+            String specific = firstKind(doc, next, after, evidence);
             if (specific != null) {
                 if (kind != null) {
                     evidence.remove(before); // the focus's "met" is not the evidence of the kind coded

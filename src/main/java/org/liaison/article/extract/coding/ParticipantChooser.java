@@ -268,7 +268,10 @@ final class ParticipantChooser {
     }
 
     /** The clause's sentence names a day other than the main exchange's. */
-    private static boolean anotherDay(ArticleDoc doc, ClauseScope clause) {
+    private boolean anotherDay(ArticleDoc doc, ClauseScope clause) {
+        if (cues.has("another_day", clause.sentence().folded())) {
+            return true; // "The following day, the delegation worked with ...", "On Wednesday, the delegation held talks"
+        }
         for (DateMention d : doc.datesOf(clause.sentence().index())) {
             if (clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
                 return true;

@@ -397,12 +397,23 @@ public final class EncounterFinder implements Stage {
             boolean sameVisit = mainDate != null && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= VISIT_DAYS;
             boolean[] sides = facts.sides();
             boolean byContext = sidesFromContext && facts.twoSides();
-            if (sameVisit ? sides[0] || sides[1] || byContext : sides[0] && sides[1] || byContext) {
+            if (sameVisit ? sides[0] || sides[1] || byContext : sides[0] && sides[1] || byContext || namedEvent(t, s.start(), clauseEnd, d, mainDate)) {
                 return new Encounters.Clause(s.index(), s.start(), clauseEnd,
                         sameVisit ? Encounters.Link.SAME_VISIT : Encounters.Link.RECALLED);
             }
         }
         return null;
+    }
+
+    /**
+     * "Hội thảo lần thứ nhất được tổ chức tại Bắc Kinh vào tháng 11/2023": a recalled meeting named as the event itself
+     * is coded without both sides named (codebook 1), but not a month that is the main exchange's own.
+     */
+    private boolean namedEvent(String t, int from, int to, DateMention d, LocalDate mainDate) {
+        if (d.monthOnly() && mainDate != null && d.date().getYear() == mainDate.getYear() && d.date().getMonth() == mainDate.getMonth()) {
+            return false;
+        }
+        return cues.has("named_event", t.substring(from, to));
     }
 
     /** The rest of the sentence from {@code at} names no other day, meeting or recalled agreement: the same clause's titles and place. */
