@@ -49,6 +49,9 @@ import org.liaison.web.WriteParameters;
 public class FeedResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Every write accepts ?reason= (WriteParameters), but only exchanges have an audit trail: say so, not "recorded". */
+    static final String REASON_NOT_RECORDED = "Accepted as on every write (at most 500 characters, no control characters); "
+            + "feeds keep no audit trail, so it is not recorded.";
     static final String EXAMPLE = """
             {"url": "https://en.vietnamplus.vn/rss/politics.rss", "kind": "rss", "outlet": "en.vietnamplus.vn",
              "language": "en", "poll_interval": "1h"}""";
@@ -118,7 +121,7 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.EDITOR)
     public Uni<RestResponse<FeedView>> create(JsonNode body, @Context UriInfo uri,
-            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
+            @Parameter(description = REASON_NOT_RECORDED) @QueryParam(WriteParameters.REASON) String reason) {
         FeedSettings s = rules.apply(body, FeedSettings.DEFAULTS);
         return blocking(() -> {
             rules.checkAddress(s);
@@ -147,7 +150,7 @@ public class FeedResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
     @RolesAllowed(Role.EDITOR)
     public Uni<FeedView> patch(@PathParam("id") String id, JsonNode patch,
-            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
+            @Parameter(description = REASON_NOT_RECORDED) @QueryParam(WriteParameters.REASON) String reason) {
         UUID feed = uuid(id);
         return found(id, store.get(feed)).chain(current -> {
             FeedSettings s = rules.apply(patch, new FeedSettings(current.url(), current.kind(), current.linkPattern(),
@@ -168,7 +171,7 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "No such feed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.EDITOR)
     public Uni<RestResponse<Void>> pollNow(@PathParam("id") String id,
-            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
+            @Parameter(description = REASON_NOT_RECORDED) @QueryParam(WriteParameters.REASON) String reason) {
         return store.pollSoon(uuid(id)).map(done -> {
             if (!done) {
                 throw ProblemException.notFound("Feed " + id);
@@ -186,7 +189,7 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "No such feed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.ADMIN)
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id,
-            @Parameter(description = WriteParameters.REASON_DESCRIPTION) @QueryParam(WriteParameters.REASON) String reason) {
+            @Parameter(description = REASON_NOT_RECORDED) @QueryParam(WriteParameters.REASON) String reason) {
         return store.delete(uuid(id)).map(done -> {
             if (!done) {
                 throw ProblemException.notFound("Feed " + id);
