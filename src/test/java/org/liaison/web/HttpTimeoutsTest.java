@@ -75,10 +75,14 @@ class HttpTimeoutsTest {
         Outcome o = stall("POST /api/exchanges/import HTTP/1.1\r\nHost: localhost\r\n" + AUTHORIZATION + "Content-Type: application/x-ndjson\r\n"
                 + "Content-Length: 1000\r\n\r\n" + line);
         assertTrue(o.closed(), "still open after " + o.millis() + " ms");
-        // the read time-out (1 s) fires before the idle one (3 s); Quarkus' input stream closes the connection
-        // itself then, so no answer can reach the client (measured: closed after ~1.4 s with nothing sent)
+        // the read time-out (1 s) fires before the idle one (3 s). Usually Quarkus' input stream closes the
+        // connection itself then, with nothing sent (measured here: ~1.4 s); when the import's reader sees the
+        // stalled stream first (seen on CI), the service still answers its 408 problem before closing. Both are
+        // right; anything else (a 2xx, a 500, a hang) is not.
         assertTrue(o.millis() >= 800 && o.millis() < 2_900, o.millis() + " ms: the read time-out, not the idle one");
-        assertTrue(o.answer().isEmpty(), o.answer());
+        assertTrue(o.answer().isEmpty()
+                || o.answer().startsWith("HTTP/1.1 408") && o.answer().contains("application/problem+json")
+                        && o.answer().contains("\"type\":\"urn:liaison:problem:request-timeout\""), o.answer());
         org.junit.jupiter.api.Assertions.assertEquals(before, org.liaison.Database.exchanges(), "the import was rolled back");
     }
 
