@@ -319,7 +319,8 @@ public class ExchangeImporter {
             return in.readLine();
         } catch (IOException e) {
             // the body stopped arriving for longer than quarkus.http.read-timeout (Quarkus then closes the
-            // connection, so no answer reaches the client), or the client went away: rolled back, not an incident
+            // connection, usually before this answer can reach the client), or the client went away: rolled back,
+            // not an incident
             throw new ProblemException(ProblemType.REQUEST_TIMEOUT, "The body stopped arriving before its end (no data "
                     + "for longer than the read time-out, or the connection was closed); nothing was imported");
         }
