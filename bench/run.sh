@@ -66,6 +66,16 @@ fi
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_LOG_LEVEL=WARN
+# writes need a bearer token (issue 16): a key pair of the run's own, and an admin token signed with it as the
+# README's self-hosting section does (openssl only)
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/token-key.pem" 2>/dev/null
+openssl pkey -in "$OUT/token-key.pem" -pubout -out "$OUT/token-key.pub.pem"
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$OUT/token-key.pub.pem" MP_JWT_VERIFY_ISSUER=liaison-bench LIAISON_FEEDS_ENABLED=false
+b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+tok_h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
+tok_p=$(printf '{"iss":"liaison-bench","aud":"liaison","sub":"bench","groups":["admin"],"iat":%d,"exp":%d}' "$now" $((now + 86400)) | b64)
+AUTH="Authorization: Bearer $tok_h.$tok_p.$(printf %s "$tok_h.$tok_p" | openssl dgst -sha256 -sign "$OUT/token-key.pem" | b64)"
 
 start() { # name port command... ; sets STARTED_PID and READY_MS
   local name=$1 port=$2; shift 2
@@ -217,13 +227,13 @@ for i in 1 2 3 4 5; do
   before=$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')
   curl -sf -o /dev/null "localhost:$A/api/stats/summary?format=csv"
   body=$(printf '{"date":"2011-0%d-1%d","format":"phone","kind":"talks","participants":[{"name":"Synthetic person VN 0001","side":"VN"},{"name":"Synthetic person CN 0001","side":"CN"}],"themes":["tourism"],"sources":[{"url":"https://synthetic.invalid/bench/freshness/%d-%d"}],"notes":"SYNTHETIC: bench/run.sh freshness probe"}' "$i" "$i" "$i" "$$")
-  id=$(curl -sf -H 'Content-Type: application/json' -d "$body" "localhost:$B/api/exchanges" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  id=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "$body" "localhost:$B/api/exchanges" | sed -E 's/.*"id":"([^"]+)".*/\1/')
   t0=$(date +%s%N)
   until [ "$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')" = $((before + 1)) ]; do
     [ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 5000 ] && break
   done
   FRESH+=($(( ($(date +%s%N) - t0) / 1000000 )))
-  curl -sf -o /dev/null -X DELETE "localhost:$B/api/exchanges/$id"
+  curl -sf -o /dev/null -H "$AUTH" -X DELETE "localhost:$B/api/exchanges/$id?reason=bench"
 done
 FRESH_MS=$(printf '%s\n' "${FRESH[@]}" | median)
 
@@ -236,7 +246,7 @@ psql -q -v lim="$IMPORT_N" -v out="$OUT/import.ndjson" -v dir="$OUT" -f bench/im
   done; } >"$OUT/copy.sql"
 stop "$JVM_B"
 t0=$(date +%s%N)
-code=$(curl -s -o "$OUT/import-result.json" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+code=$(curl -s -o "$OUT/import-result.json" -w '%{http_code}' -H "$AUTH" -H 'Content-Type: application/x-ndjson' \
   --data-binary @"$OUT/import.ndjson" "localhost:$A/api/exchanges/import")
 [ "$code" = 200 ] || { echo "import answered $code" >&2; head -c 2000 "$OUT/import-result.json" >&2; exit 1; }
 IMPORT_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
