@@ -226,7 +226,7 @@ FRESH=()
 for i in 1 2 3 4 5; do
   before=$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')
   curl -sf -o /dev/null "localhost:$A/api/stats/summary?format=csv"
-  body=$(printf '{"date":"2011-0%d-1%d","format":"phone","kind":"talks","participants":[{"name":"Synthetic person VN 0001","side":"VN"},{"name":"Synthetic person CN 0001","side":"CN"}],"themes":["tourism"],"sources":[{"url":"https://synthetic.invalid/bench/freshness/%d-%d"}],"notes":"SYNTHETIC: bench/run.sh freshness probe"}' "$i" "$i" "$i" "$$")
+  body=$(printf '{"key":"bench-freshness-%d-%d","date":"2011-0%d-1%d","format":"phone","kind":"talks","participants":[{"name":"Synthetic person VN 0001","side":"VN"},{"name":"Synthetic person CN 0001","side":"CN"}],"themes":["tourism"],"sources":[{"url":"https://synthetic.invalid/bench/freshness/%d-%d"}],"notes":"SYNTHETIC: bench/run.sh freshness probe"}' "$i" "$$" "$i" "$i" "$i" "$$")
   id=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "$body" "localhost:$B/api/exchanges" | sed -E 's/.*"id":"([^"]+)".*/\1/')
   t0=$(date +%s%N)
   until [ "$(curl -sf "localhost:$A/api/stats/summary?format=csv" | awk -F, 'NR==2 {print $1}')" = $((before + 1)) ]; do
