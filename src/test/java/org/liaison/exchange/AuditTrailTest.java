@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -301,6 +302,46 @@ class AuditTrailTest {
         assertEquals("out of scope", e.path("reason").asText());
         assertEquals(REVIEWER, e.path("actor").asText());
         assertEquals("draft", e.path("before").path("status").asText());
+    }
+
+    @Test
+    void aChangeWithoutANoteFailsItsCommitAndOneWithNotesOfManyCommits() throws Exception {
+        String id = create(editor(), "2012-03-04");
+        long before = Database.count("select count(*) from exchange_audit");
+        try (var c = Database.connect()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("select stats_rollup_apply(array[(select id from exchange where public_id = '" + id + "')], -1)");
+                s.execute("select stats_rollup_apply(array[(select id from exchange where public_id = '" + id + "')], 1)");
+            }
+            java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, c::commit);
+            assertTrue(refused.getMessage().contains(id + " was changed without an audit note"), refused.getMessage());
+        }
+        assertEquals(before, Database.count("select count(*) from exchange_audit"));
+        assertEquals(1, logged(id));
+
+        // many changes noted at once (an import's shape): one row each, in one commit (V9: a set-wise check, not n x n);
+        // the commit trigger run early (set constraints all immediate) and rolled back, so that no record's history changes
+        try (var c = Database.connect()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("""
+                        select liaison_audit_note(array_agg(public_id), array_agg('{}'::text), array_agg('{}'::text), 'audit-bulk',
+                                                  'admin', null, 'import', 'audit-bulk-test')
+                        from (select public_id from exchange order by id limit 3000) x""");
+                s.execute("select stats_rollup_apply(array(select id from exchange order by id limit 3000), -1)");
+                s.execute("select stats_rollup_apply(array(select id from exchange order by id limit 3000), 1)");
+                s.execute("set constraints all immediate");
+                try (var rs = s.executeQuery("select count(*), (select count(*) from exchange where id in "
+                        + "(select id from exchange order by id limit 3000)) from exchange_audit where actor = 'audit-bulk'")) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getLong(2) > 10, "too few exchanges to look at: " + rs.getLong(2));
+                    assertEquals(rs.getLong(2), rs.getLong(1));
+                }
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     static String idOfKey(String key) {

@@ -101,6 +101,43 @@ class HttpTimeoutsTest {
         assertTrue(o.millis() >= 2_500 && o.millis() < MARGIN_MS, o.millis() + " ms");
     }
 
+    /**
+     * Once an import's body has arrived, its writing may take longer than the idle time-out (a large file): the
+     * client still gets its answer. Here the write is held at its commit (the data_version row, locked by another
+     * transaction) for twice the idle time-out; before IdleTimeoutHold the connection was closed after 3 s with no
+     * answer, while the import went on to commit.
+     */
+    @Test
+    void anImportWhoseWritingOutlastsTheIdleTimeoutIsStillAnswered() throws Exception {
+        String key = "idle-hold-" + java.util.UUID.randomUUID();
+        String line = org.liaison.exchange.ExchangeResourceTest.exchange("2013-04-05", ", \"key\": \"" + key + "\"").replace("\n", " ") + "\n";
+        byte[] body = line.getBytes(StandardCharsets.UTF_8);
+        long before = org.liaison.Database.exchanges();
+        Outcome o;
+        try (var lock = org.liaison.Database.connect()) {
+            lock.setAutoCommit(false);
+            try (var s = lock.createStatement()) {
+                s.execute("select version from data_version for update");
+            }
+            var release = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                release.schedule(() -> {
+                    lock.rollback();
+                    return null;
+                }, 6, java.util.concurrent.TimeUnit.SECONDS);
+                o = stall("POST /api/exchanges/import HTTP/1.1\r\nHost: localhost\r\n" + AUTHORIZATION
+                        + "Content-Type: application/x-ndjson\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + line);
+            } finally {
+                release.shutdown();
+                release.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        assertTrue(o.answer().startsWith("HTTP/1.1 200"), o.millis() + " ms: " + o.answer());
+        assertTrue(o.answer().contains("\"created\":1"), o.answer());
+        assertTrue(o.millis() >= 5_000, o.millis() + " ms: the write was not held");
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, org.liaison.Database.exchanges());
+    }
+
     /** Quarkus REST's input stream answers this one itself, with an empty 413 (README): a 4xx, and nothing written. */
     @Test
     void aChunkedBodyOverTheLimitIs413() throws IOException {

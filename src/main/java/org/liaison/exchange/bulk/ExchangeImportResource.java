@@ -1,6 +1,7 @@
 package org.liaison.exchange.bulk;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import org.liaison.auth.StatusFreeImport;
 import org.liaison.auth.Subject;
 import org.liaison.exchange.Actor;
 import org.liaison.exchange.ExchangeResource;
+import org.liaison.web.IdleTimeoutHold;
 import org.liaison.web.MediaTypes;
 import org.liaison.web.Params;
 import org.liaison.web.Problem;
@@ -70,10 +72,12 @@ public class ExchangeImportResource {
     @Blocking // reads the body as a stream while earlier batches are being written
     @RolesAllowed(Role.EDITOR) // lines that state a status: reviewer (StatusFreeImport)
     public ExchangeImporter.ImportResult importNdjson(InputStream body, @Context UriInfo uri, @Context SecurityContext caller,
+            @Context RoutingContext request,
             @Parameter(description = WriteParameters.REASON_DESCRIPTION + " Required when a line moves a stored record to "
                     + "rejected.") @QueryParam(WriteParameters.REASON) String reason) {
         Params.only(uri, List.of(WriteParameters.REASON));
         Actor actor = Actor.of(Subject.of(caller), Role.strongest(caller), WriteParameters.text(reason));
-        return importer.importNdjson(StatusFreeImport.of(new InputStreamReader(body, StandardCharsets.UTF_8), caller), actor);
+        return importer.importNdjson(StatusFreeImport.of(new InputStreamReader(body, StandardCharsets.UTF_8), caller), actor,
+                () -> IdleTimeoutHold.untilAnswered(request)); // the writing may take longer than the idle time-out
     }
 }

@@ -93,6 +93,16 @@ public class ExchangeImporter {
      * per request, in the answer) as context.
      */
     public ImportResult importNdjson(Reader body, Actor actor) {
+        return importNdjson(body, actor, () -> {
+        });
+    }
+
+    /**
+     * As {@link #importNdjson(Reader, Actor)}; {@code bodyChecked} runs once the whole body has
+     * arrived and every line is valid, before the writing starts (the resource lifts the HTTP idle
+     * time-out there: nothing moves on the connection while a large import is written).
+     */
+    public ImportResult importNdjson(Reader body, Actor actor, Runnable bodyChecked) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("The import blocks while it reads its body: call it on a worker thread");
         }
@@ -112,6 +122,7 @@ public class ExchangeImporter {
                     throw rejected(errors);
                 }
             }
+            bodyChecked.run();
             return writeInTurn(spool, actor.inImport(java.util.UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException("The import's temporary file failed", e);
