@@ -23,6 +23,8 @@ JVM_OPTS="${JVM_OPTS:--Xmx128m}"
 NATIVE_OPTS="${NATIVE_OPTS:--Xmx64m}"
 mkdir -p "$OUT"
 ENDPOINTS=(themes domains localities locality-pairs timeline people theme-cooccurrence summary)
+# the common filters of issue 18: a year range, a theme, a locality (Guangxi, the most frequent)
+FILTERS=("from=2015-01-01&to=2019-12-31" "theme=trade-investment" "locality=CN-GX")
 
 # ---- tools ---------------------------------------------------------------------------------
 need=()
@@ -66,16 +68,7 @@ fi
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_LOG_LEVEL=WARN
-# writes need a bearer token (issue 16): a key pair of the run's own, and an admin token signed with it as the
-# README's self-hosting section does (openssl only)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/token-key.pem" 2>/dev/null
-openssl pkey -in "$OUT/token-key.pem" -pubout -out "$OUT/token-key.pub.pem"
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$OUT/token-key.pub.pem" MP_JWT_VERIFY_ISSUER=liaison-bench LIAISON_FEEDS_ENABLED=false
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-tok_h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
-tok_p=$(printf '{"iss":"liaison-bench","aud":"liaison","sub":"bench","groups":["admin"],"iat":%d,"exp":%d}' "$now" $((now + 86400)) | b64)
-AUTH="Authorization: Bearer $tok_h.$tok_p.$(printf %s "$tok_h.$tok_p" | openssl dgst -sha256 -sign "$OUT/token-key.pem" | b64)"
+. bench/token.sh && bench_token "$OUT"   # sets AUTH; the service checks tokens against the run's own key
 
 start() { # name port command... ; sets STARTED_PID and READY_MS
   local name=$1 port=$2; shift 2
@@ -173,12 +166,30 @@ measure_service() { # label port-cached port-uncached pid
   done
   read -r t2 _ _ <<<"$(wrk_run "http://localhost:$hit/q/health/live" 16)"
   trivial=$(( t1 > t2 ? t1 : t2 ))
+  # cache miss with the common filters (these run the base files, not the summaries), c=1
+  local f filtered=()
+  for e in "${ENDPOINTS[@]}" ; do
+    cells=""
+    for f in "${FILTERS[@]}"; do
+      warm "http://localhost:$miss/api/stats/$e?$f"
+      read -r r p50 p99 <<<"$(wrk_run "http://localhost:$miss/api/stats/$e?$f" 1)"
+      cells+=" $r, $p50 / $p99 |"
+      echo "$e $f $p50" >>"$OUT/miss-filtered-p50-$label.txt"
+    done
+    filtered+=("| $e |$cells")
+  done
   local line
   for line in "${rows[@]}"; do
     IFS=$'\t' read -r e cells hit16 gz16 <<<"$line"
     row "| $e |$cells $(awk -v a="$hit16" -v g="$gz16" -v b="$trivial" 'BEGIN {printf "%.2f (%.2f)", a/b, g/b}') |"
   done
   row "| trivial (/q/health/live) | | | $trivial req/s (runs: $t1, $t2) | | | | | | 1.00 |"
+  row ""
+  row "#### $label: cache miss with a filter, c=1 (req/s, p50 / p99 ms)"
+  row ""
+  row "| endpoint | $(printf '%s | ' "${FILTERS[@]}")"
+  row "|---|$(printf -- '---|%.0s' "${FILTERS[@]}")"
+  for line in "${filtered[@]}"; do row "$line"; done
   RSS_LOAD=$(rss_mb "$pid"); HWM=$(hwm_mb "$pid")
 }
 
@@ -206,6 +217,62 @@ for e in "${ENDPOINTS[@]}"; do
   row "| $e | $rt, $rl | $rt16, $rl16 | $nt, $nl | $sp | $(awk -v a="$nl" -v b="$sp" 'BEGIN {printf "%.0f×", a/b}') |"
 done
 
+# ---- the peer: PostGraphile 4 over the same database ----------------------------------------
+# What a user would otherwise deploy over PostgreSQL: a GraphQL API over SQL functions that return
+# the rows of analytics-sql/themes.sql, once over the summaries (the rollup file) and once as the
+# naive GROUP BY over the base tables, each wrapped as it is (pgbench's literal defaults).
+PEER=18082
+if [ "${PEER_SKIP:-0}" != 1 ]; then
+  [ -x "$OUT/peer/node_modules/.bin/postgraphile" ] || npm install --silent --no-audit --no-fund --prefix "$OUT/peer" postgraphile@4 >/dev/null
+  peer_fn() { # name sql-file
+    echo "create or replace view bench_peer.${1}_rows as $(grep -v '^--' "$2" | tr '\n' ' ' | sed 's/;\s*$//');"
+    echo "create or replace function bench_peer.$1() returns setof bench_peer.${1}_rows language sql stable as \$\$ select * from bench_peer.${1}_rows \$\$;"
+  }
+  { echo "drop schema if exists bench_peer cascade; create schema bench_peer;"
+    peer_fn themes_rollup "$OUT/pgbench-rollup-themes.sql"
+    peer_fn themes_base "$OUT/pgbench-analytics-sql-themes.sql"; } | psql -q -v ON_ERROR_STOP=1
+  NODE_ENV=production "$OUT/peer/node_modules/.bin/postgraphile" -c "postgres://postgres@localhost:$PORT/postgres" \
+    --schema bench_peer --port $PEER --host 127.0.0.1 --disable-query-log --disable-graphiql >"$OUT/peer.log" 2>&1 &
+  PEER_PID=$!; PIDS+=("$PEER_PID")
+  until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "localhost:$PEER/graphql"; do
+    kill -0 "$PEER_PID" 2>/dev/null || { cat "$OUT/peer.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  peer_lua() { # field -> lua script posting the query for every row of that function
+    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[{"query":"{ %s { nodes { period theme domain exchanges periodExchanges share } } }"}]]\n' "$1" >"$OUT/peer-$1.lua"
+    echo "$OUT/peer-$1.lua"
+  }
+  peer_run() { # field connections timeout -> "rps p50ms p99ms"
+    wrk -t1 -c"$2" -d"${T}s" --timeout "$3" --latency -s "$(peer_lua "$1")" "http://localhost:$PEER/graphql" >"$OUT/wrk.txt" 2>&1
+    if grep -q 'Non-2xx' "$OUT/wrk.txt"; then echo "wrk: non-2xx answers from the peer" >&2; cat "$OUT/wrk.txt" >&2; exit 1; fi
+    echo "$(awk '/Requests\/sec/ {printf "%.1f", $2}' "$OUT/wrk.txt") $(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")") $(ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")"
+  }
+  # the same rows: the peer's node count against the service's
+  PEER_ROWS=$(curl -sf -H 'Content-Type: application/json' -d '{"query":"{ themesRollup { totalCount } }"}' "localhost:$PEER/graphql" | sed -E 's/.*"totalCount":([0-9]+).*/\1/')
+  LIAISON_ROWS=$(curl -sf "localhost:$A/api/stats/themes?format=csv" | tail -n +2 | wc -l)
+  [ "$PEER_ROWS" = "$LIAISON_ROWS" ] || { echo "the peer answers $PEER_ROWS rows, the service $LIAISON_ROWS" >&2; exit 1; }
+  wrk -t1 -c16 -d2s -s "$(peer_lua themesRollup)" "http://localhost:$PEER/graphql" >/dev/null 2>&1 # warm-up
+  warm "http://localhost:$A/api/stats/themes"; warm "http://localhost:$B/api/stats/themes"
+  read -r ph1 ph1p50 ph1p99 <<<"$(peer_run themesRollup 1 10s)"
+  read -r ph16 ph16p50 ph16p99 <<<"$(peer_run themesRollup 16 10s)"
+  read -r pb1 pb1p50 pb1p99 <<<"$(peer_run themesBase 1 60s)"
+  read -r lh1 lh1p50 lh1p99 <<<"$(wrk_run "http://localhost:$A/api/stats/themes" 1)"
+  read -r lh16 lh16p50 lh16p99 <<<"$(wrk_run "http://localhost:$A/api/stats/themes" 16)"
+  read -r lm1 lm1p50 lm1p99 <<<"$(wrk_run "http://localhost:$B/api/stats/themes" 1)"
+  read -r lm16 lm16p50 lm16p99 <<<"$(wrk_run "http://localhost:$B/api/stats/themes" 16)"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f×", a/b; else print "∞ (peer 0 req/s)"}'; }
+  row ""
+  row "### The peer: PostGraphile $("$OUT/peer/node_modules/.bin/postgraphile" --version 2>/dev/null | head -1) (Node $(node --version)) over the same database, themes at yearly granularity ($PEER_ROWS rows each; wrk, ${T} s a run; req/s, p50 / p99 ms)"
+  row ""
+  row "| path | c=1 | c=16 | Liaison cache hit / this (c=1, c=16) | Liaison cache miss / this (c=1, c=16) |"
+  row "|---|---|---|---|---|"
+  row "| Liaison /api/stats/themes, cache hit (JVM) | $lh1, $lh1p50 / $lh1p99 | $lh16, $lh16p50 / $lh16p99 | | |"
+  row "| Liaison /api/stats/themes, cache miss (JVM; the summaries' SQL per request) | $lm1, $lm1p50 / $lm1p99 | $lm16, $lm16p50 / $lm16p99 | | |"
+  row "| PostGraphile, SQL function over the summaries (analytics-sql/rollup/themes.sql) | $ph1, $ph1p50 / $ph1p99 | $ph16, $ph16p50 / $ph16p99 | $(ratio "$lh1" "$ph1"), $(ratio "$lh16" "$ph16") | $(ratio "$lm1" "$ph1"), $(ratio "$lm16" "$ph16") |"
+  row "| PostGraphile, SQL function with the naive GROUP BY (analytics-sql/themes.sql) | $pb1, $pb1p50 / $pb1p99 | (not run: one request at a time already saturates PostgreSQL) | $(ratio "$lh1" "$pb1") | $(ratio "$lm1" "$pb1") |"
+  stop "$PEER_PID"
+fi
+
 # the plans behind the indexes, kept in bench/explain/
 mkdir -p bench/explain
 explain() { # name sql
@@ -218,6 +285,21 @@ done
 explain naive-themes "$(grep -v '^--' "$OUT/pgbench-analytics-sql-themes.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
 explain summary-first-date "select min(date) from exchange where stats_status_ok(status, '')"
 explain filter-theme "select count(*) from filtered_exchanges('', '', '', '', '', '', '', '', 'maritime', '', '', '', '', 'as-named')"
+# the filtered cache misses of the slowest endpoints: the base file with the filter's values bound
+filtered_script() { # file endpoint-name name=value...
+  local f=$1 e=$2 g=year; shift 2; [ "$e" = localities ] && g=all
+  local sed_args=(-e "s/:'granularity'/'$g'/g" -e "s/:'boundaries'/'as-named'/g") kv
+  for kv in "$@"; do sed_args+=(-e "s/:'${kv%%=*}'/'${kv#*=}'/g"); done
+  grep -v '^\s*\\' "$f" | sed "${sed_args[@]}" -e "s/:'[a-z_]*'/''/g" | grep -v '^--' | tr '\n' ' ' | sed 's/;\s*$//'
+}
+for e in people locality-pairs localities; do
+  explain "filtered-$e-years" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" from=2015-01-01 to=2019-12-31)"
+  explain "filtered-$e-theme" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" theme=trade-investment)"
+  explain "filtered-$e-locality" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" locality=CN-GX)"
+done
+for e in people locality-pairs; do
+  explain "rollup-$e" "$(grep -v '^--' "$OUT/pgbench-rollup-$e.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+done
 explain import-find-by-keys "select id from exchange where natural_key = any(array['synthetic-1', 'synthetic-500000', 'none'])"
 explain rollup-apply-one "select stats_rollup_apply(array[(select max(id) from exchange)], 1)"
 

@@ -47,11 +47,9 @@ export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
 export QUARKUS_HTTP_PORT=$HTTP QUARKUS_LOG_LEVEL=WARN
 # The packaged builds refuse to start without token verification settings (README: "Authentication
-# and roles"); the measured runs serve reads only, so a public key of no one's serves.
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout -out /tmp/liaison-bench-key.pem
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=/tmp/liaison-bench-key.pem MP_JWT_VERIFY_ISSUER=liaison-bench
-# No feed polling in the measured runs (none is registered; the scheduler's ticks would only add noise)
-export LIAISON_FEEDS_ENABLED=false
+# and roles"); bench/token.sh makes a key pair of the run's own (and turns feed polling off).
+mkdir -p /tmp/liaison-bench
+. bench/token.sh && bench_token /tmp/liaison-bench
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -99,6 +97,12 @@ echo "| build | first ready /q/health/ready after exec (median of $RUNS) | RSS w
 echo "|---|---|---|---|"
 measure "native" "$NATIVE"
 measure "native, -Xmx64m" "$NATIVE" -Xmx64m
+# production start (README, "Migrations as their own step"): the schema was migrated by migrate, the
+# service validates it and migrates nothing
+measure "native, production start (migrate-at-start=false, validate-at-start=true)" \
+  env QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_FLYWAY_VALIDATE_AT_START=true "$NATIVE"
+measure "native, no Flyway at start (migrate-at-start=false, validate-at-start=false)" \
+  env QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_FLYWAY_VALIDATE_AT_START=false "$NATIVE"
 measure "JVM (java -jar, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2))" java -jar target/quarkus-app/quarkus-run.jar
 echo
 echo "binary: $(( $(stat -c %s "$NATIVE") / 1024 / 1024 )) MB; jar + libraries: $(du -sm target/quarkus-app | cut -f1) MB"
