@@ -42,6 +42,14 @@ public interface LiaisonConfig {
         @WithDefault("true")
         boolean rollups();
 
+        /**
+         * How long one aggregate's SQL may run (statement_timeout, for that query only). Longer is
+         * cancelled and answered 503 query-timeout: a filter over millions of exchanges could
+         * otherwise hold a database connection and a core for minutes, also after its client left.
+         */
+        @WithDefault("30s")
+        java.time.Duration queryTimeout();
+
         Cache cache();
     }
 

@@ -17,7 +17,9 @@ public enum ProblemType {
     VALIDATION("validation", "The data is invalid", 422),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests of this kind at once", 429),
     INTERNAL("internal", "Internal error", 500),
-    UNAVAILABLE("unavailable", "The service is not ready", 503);
+    UNAVAILABLE("unavailable", "The service is not ready", 503),
+    /** A query cancelled at its time limit (liaison.stats.query-timeout): the database is not down. */
+    QUERY_TIMEOUT("query-timeout", "The query took too long", 503);
 
     /**
      * The problem of a status decided before any resource ran (the HTTP layer, Vert.x Web): the
