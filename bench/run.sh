@@ -96,9 +96,9 @@ TABLE="$OUT/table.md"
 : >"$TABLE"
 row() { printf '%s\n' "$*" >>"$TABLE"; }
 
-wrk_run() { # url connections [header] -> "rps p50ms p99ms"
+wrk_run() { # url connections [header] [timeout] -> "rps p50ms p99ms"
   local t=$(( $2 < 2 ? 1 : 2 ))
-  wrk -t"$t" -c"$2" -d"${T}s" --latency ${3:+-H "$3"} "$1" >"$OUT/wrk.txt" 2>&1
+  wrk -t"$t" -c"$2" -d"${T}s" --timeout "${4:-2s}" --latency ${3:+-H "$3"} "$1" >"$OUT/wrk.txt" 2>&1
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/wrk.txt")
   p50=$(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")
@@ -108,6 +108,16 @@ wrk_run() { # url connections [header] -> "rps p50ms p99ms"
 }
 
 warm() { wrk -t2 -c16 -d2s ${2:+-H "$2"} "$1" >/dev/null 2>&1; } # url [header]
+# the service keeps running the queries of requests wrk has stopped waiting for (a miss at c=64):
+# wait until PostgreSQL has no query of a client left before the next measurement
+drain() {
+  local i
+  for i in $(seq 600); do
+    [ "$(psql -At -c "select count(*) from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()")" = 0 ] && return
+    sleep 0.1
+  done
+  echo "drain: queries still running after 60 s" >&2
+}
 
 pgbench_run() { # file connections -> "tps mean_ms"
   local sqlfile=$1 c=$2
@@ -142,6 +152,7 @@ measure_service() { # label port-cached port-uncached pid
     warm "http://localhost:$miss/api/stats/$e"
   done
   warm "http://localhost:$hit/q/health/live"
+  drain
   # the ceiling is the better of two runs, before and after the endpoints: the ratios err low
   local t1 t2 trivial
   read -r t1 _ _ <<<"$(wrk_run "http://localhost:$hit/q/health/live" 16)"
@@ -159,6 +170,7 @@ measure_service() { # label port-cached port-uncached pid
     cells+=" $gz16, $p50 / $p99 |"
     for c in 1 16 64; do
       read -r r p50 p99 <<<"$(wrk_run "http://localhost:$miss/api/stats/$e" $c)"
+      drain
       cells+=" $r, $p50 / $p99 |"
       [ $c = 1 ] && echo "$e $p50" >>"$OUT/miss-p50-$label.txt"
     done
@@ -171,8 +183,9 @@ measure_service() { # label port-cached port-uncached pid
   for e in "${ENDPOINTS[@]}" ; do
     cells=""
     for f in "${FILTERS[@]}"; do
-      warm "http://localhost:$miss/api/stats/$e?$f"
-      read -r r p50 p99 <<<"$(wrk_run "http://localhost:$miss/api/stats/$e?$f" 1)"
+      curl -s -o /dev/null "http://localhost:$miss/api/stats/$e?$f" # one unmeasured request: these can take seconds
+      read -r r p50 p99 <<<"$(wrk_run "http://localhost:$miss/api/stats/$e?$f" 1 "" 60s)"
+      drain
       cells+=" $r, $p50 / $p99 |"
       echo "$e $f $p50" >>"$OUT/miss-filtered-p50-$label.txt"
     done
