@@ -65,7 +65,8 @@ public class StatsService {
                 .chain(() -> c.preparedQuery(q.sql()).execute(Tuple.from(q.bind(parameters)))))
                 .onFailure(StatsService::cancelledAtItsLimit).transform(e -> new ProblemException(ProblemType.QUERY_TIMEOUT,
                         "The " + aggregate.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " aggregate took longer than "
-                        + queryTimeout.toSeconds() + " s (liaison.stats.query-timeout) and was cancelled; narrow the filter (a "
+                        + (queryTimeout.toMillis() % 1000 == 0 ? queryTimeout.toSeconds() + " s" : queryTimeout.toMillis() + " ms")
+                        + " (liaison.stats.query-timeout) and was cancelled; narrow the filter (a "
                         + "shorter period, fewer localities or themes) or try again later", List.of(), RETRY_AFTER))
                 .map(rows -> {
             List<String> columns = rows.columnsNames();

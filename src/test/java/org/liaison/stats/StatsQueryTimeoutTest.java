@@ -44,7 +44,7 @@ class StatsQueryTimeoutTest {
                     .contentType("application/problem+json")
                     .header("Retry-After", "10")
                     .body("type", equalTo("urn:liaison:problem:query-timeout"))
-                    .body("detail", containsString("liaison.stats.query-timeout"))
+                    .body("detail", containsString("longer than 700 ms (liaison.stats.query-timeout)"))
                     .body("detail", containsString("themes aggregate"));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms >= 600 && ms < 10_000, ms + " ms: the limit is 700 ms");
