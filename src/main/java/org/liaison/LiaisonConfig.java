@@ -46,8 +46,10 @@ public interface LiaisonConfig {
          * How long one aggregate's SQL may run (statement_timeout, for that query only). Longer is
          * cancelled and answered 503 query-timeout: a filter over millions of exchanges could
          * otherwise hold a database connection and a core for minutes, also after its client left.
+         * Below quarkus.http.idle-timeout (20 s): a longer query would have its connection closed
+         * with no answer before the 503 could be sent.
          */
-        @WithDefault("30s")
+        @WithDefault("15s")
         java.time.Duration queryTimeout();
 
         Cache cache();
