@@ -99,12 +99,12 @@ row() { printf '%s\n' "$*" >>"$TABLE"; }
 wrk_run() { # url connections [header] [timeout] -> "rps p50ms p99ms"
   local t=$(( $2 < 2 ? 1 : 2 ))
   wrk -t"$t" -c"$2" -d"${T}s" --timeout "${4:-2s}" --latency ${3:+-H "$3"} "$1" >"$OUT/wrk.txt" 2>&1
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/wrk.txt")
-  p50=$(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")
-  p99=$(ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")
+  wrk_figures "$1" %d
+}
+
+wrk_figures() { # what-was-measured rps-format -> "rps p50ms p99ms" of $OUT/wrk.txt; stops the run on a non-2xx
   if grep -q 'Non-2xx' "$OUT/wrk.txt"; then echo "wrk: non-2xx answers from $1" >&2; cat "$OUT/wrk.txt" >&2; exit 1; fi
-  echo "$rps $p50 $p99"
+  echo "$(awk -v f="$2" '/Requests\/sec/ {printf f, $2}' "$OUT/wrk.txt") $(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")") $(ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")"
 }
 
 warm() { wrk -t2 -c16 -d2s ${2:+-H "$2"} "$1" >/dev/null 2>&1; } # url [header]
@@ -136,11 +136,20 @@ pgbench_run() { # file connections -> "tps mean_ms"
   echo "$(awk '/^tps/ {printf "%d", $3}' "$OUT/pgbench.txt") $(awk '/latency average/ {printf "%.2f", $4}' "$OUT/pgbench.txt")"
 }
 
-# the analytics-sql file as pgbench runs it: psql lines dropped, defaults as literals
+# an analytics-sql file with its psql variables bound as literals: psql lines dropped, the given
+# name=value pairs, the endpoint's defaults for granularity and boundaries, '' ("no filter") for the rest
+bound_sql() { # file endpoint-name [name=value...]
+  local f=$1 g=year kv; [ "$2" = localities ] && g=all; shift 2
+  local sed_args=()
+  for kv in "$@"; do sed_args+=(-e "s/:'${kv%%=*}'/'${kv#*=}'/g"); done
+  grep -v '^\s*\\' "$f" | sed "${sed_args[@]}" -e "s/:'granularity'/'$g'/g" -e "s/:'boundaries'/'as-named'/g" -e "s/:'[a-z_]*'/''/g"
+}
+# SQL as one statement on one line (EXPLAIN, a view's body): comment lines dropped, no final semicolon
+one_line() { grep -v '^--' | tr '\n' ' ' | sed 's/;\s*$//'; }
+
+# the analytics-sql file as pgbench runs it, in a file of its own
 pgbench_script() { # file endpoint-name
-  local g=year; [ "$2" = localities ] && g=all
-  grep -v '^\s*\\' "$1" | sed -e "s/:'granularity'/'$g'/g" -e "s/:'boundaries'/'as-named'/g" -e "s/:'[a-z_]*'/''/g" \
-    >"$OUT/pgbench-$(basename "$(dirname "$1")")-$2.sql"
+  bound_sql "$1" "$2" >"$OUT/pgbench-$(basename "$(dirname "$1")")-$2.sql"
   echo "$OUT/pgbench-$(basename "$(dirname "$1")")-$2.sql"
 }
 
@@ -254,7 +263,7 @@ PEER=18082
 if [ "${PEER_SKIP:-0}" != 1 ]; then
   [ -x "$OUT/peer/node_modules/.bin/postgraphile" ] || npm install --silent --no-audit --no-fund --prefix "$OUT/peer" postgraphile@4 >/dev/null
   peer_fn() { # name sql-file
-    echo "create or replace view bench_peer.${1}_rows as $(grep -v '^--' "$2" | tr '\n' ' ' | sed 's/;\s*$//');"
+    echo "create or replace view bench_peer.${1}_rows as $(one_line <"$2");"
     echo "create or replace function bench_peer.$1() returns setof bench_peer.${1}_rows language sql stable as \$\$ select * from bench_peer.${1}_rows \$\$;"
   }
   { echo "drop schema if exists bench_peer cascade; create schema bench_peer;"
@@ -273,8 +282,7 @@ if [ "${PEER_SKIP:-0}" != 1 ]; then
   }
   peer_run() { # field connections timeout -> "rps p50ms p99ms"
     wrk -t1 -c"$2" -d"${T}s" --timeout "$3" --latency -s "$(peer_lua "$1")" "http://localhost:$PEER/graphql" >"$OUT/wrk.txt" 2>&1
-    if grep -q 'Non-2xx' "$OUT/wrk.txt"; then echo "wrk: non-2xx answers from the peer" >&2; cat "$OUT/wrk.txt" >&2; exit 1; fi
-    echo "$(awk '/Requests\/sec/ {printf "%.1f", $2}' "$OUT/wrk.txt") $(ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")") $(ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")"
+    wrk_figures "the peer's $1" %.1f # tenths: the naive GROUP BY answers less than once a second
   }
   # the same rows: the peer's node count against the service's
   PEER_ROWS=$(curl -sf -H 'Content-Type: application/json' -d '{"query":"{ themesRollup { totalCount } }"}' "localhost:$PEER/graphql" | sed -E 's/.*"totalCount":([0-9]+).*/\1/')
@@ -308,26 +316,17 @@ explain() { # name sql
   { echo "-- $N exchanges, $(date -u +%Y-%m-%d): $2"; echo
     psql -At -c "begin" -c "explain (analyze, buffers) $2" -c "rollback" | grep -v "^BEGIN$\|^ROLLBACK$"; } >"bench/explain/$1.txt" # rolled back: apply changes nothing
 }
-for e in summary themes localities; do
-  explain "rollup-$e" "$(grep -v '^--' "$OUT/pgbench-rollup-$e.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+for e in summary themes localities people locality-pairs; do
+  explain "rollup-$e" "$(one_line <"$OUT/pgbench-rollup-$e.sql")"
 done
-explain naive-themes "$(grep -v '^--' "$OUT/pgbench-analytics-sql-themes.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+explain naive-themes "$(one_line <"$OUT/pgbench-analytics-sql-themes.sql")"
 explain summary-first-date "select min(date) from exchange where stats_status_ok(status, '')"
 explain filter-theme "select count(*) from filtered_exchanges('', '', '', '', '', '', '', '', 'maritime', '', '', '', '', 'as-named')"
 # the filtered cache misses of the slowest endpoints: the base file with the filter's values bound
-filtered_script() { # file endpoint-name name=value...
-  local f=$1 e=$2 g=year; shift 2; [ "$e" = localities ] && g=all
-  local sed_args=(-e "s/:'granularity'/'$g'/g" -e "s/:'boundaries'/'as-named'/g") kv
-  for kv in "$@"; do sed_args+=(-e "s/:'${kv%%=*}'/'${kv#*=}'/g"); done
-  grep -v '^\s*\\' "$f" | sed "${sed_args[@]}" -e "s/:'[a-z_]*'/''/g" | grep -v '^--' | tr '\n' ' ' | sed 's/;\s*$//'
-}
 for e in people locality-pairs localities; do
-  explain "filtered-$e-years" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" from=2015-01-01 to=2019-12-31)"
-  explain "filtered-$e-theme" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" theme=trade-investment)"
-  explain "filtered-$e-locality" "$(filtered_script "analytics-sql/${e//-/_}.sql" "$e" locality=CN-GX)"
-done
-for e in people locality-pairs; do
-  explain "rollup-$e" "$(grep -v '^--' "$OUT/pgbench-rollup-$e.sql" | tr '\n' ' ' | sed 's/;\s*$//')"
+  explain "filtered-$e-years" "$(bound_sql "analytics-sql/${e//-/_}.sql" "$e" from=2015-01-01 to=2019-12-31 | one_line)"
+  explain "filtered-$e-theme" "$(bound_sql "analytics-sql/${e//-/_}.sql" "$e" theme=trade-investment | one_line)"
+  explain "filtered-$e-locality" "$(bound_sql "analytics-sql/${e//-/_}.sql" "$e" locality=CN-GX | one_line)"
 done
 explain import-find-by-keys "select id from exchange where natural_key = any(array['synthetic-1', 'synthetic-500000', 'none'])"
 explain rollup-apply-one "select stats_rollup_apply(array[(select max(id) from exchange)], 1)"
