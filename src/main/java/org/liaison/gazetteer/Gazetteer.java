@@ -58,6 +58,8 @@ public class Gazetteer {
     private static final Pattern COUNTY_WORD = Pattern.compile(
             " (county|district|city|town|banner)$|^district \\d+$");
 
+    private static final Pattern CODE = Pattern.compile("(VN|CN)-[A-Z0-9]+");
+
     /** A unit a name means, and how strongly: 0 a province-level unit's name, 1 a prefecture's, 2 a county's. */
     private record Hit(Locality locality, int rank) {
     }
@@ -90,7 +92,7 @@ public class Gazetteer {
         for (TsvFile.Row row : rows) {
             String code = row.cell(0);
             String country = row.cell(1);
-            if (!code.matches("(VN|CN)-[A-Z0-9]+") || !code.startsWith(country + "-")) {
+            if (!CODE.matcher(code).matches() || !code.startsWith(country + "-")) {
                 throw row.error("code '" + code + "' must be VN-.. or CN-.. and match the country '" + country + "'");
             }
             String level = row.cell(2);
