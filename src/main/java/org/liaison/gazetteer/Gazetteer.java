@@ -64,18 +64,46 @@ public class Gazetteer {
     private record Hit(Locality locality, int rank) {
     }
 
+    /**
+     * What a gazetteer file becomes once parsed and checked. {@code lookupNames}: every name each unit
+     * resolves by, its counties' bare names among them (for the database).
+     */
+    private record Tables(Map<String, Locality> byCode, Map<String, List<Hit>> byKey, Map<String, Set<String>> lookupNames,
+            Map<String, List<String>> absorbed, Set<String> notPlaceNames) {
+    }
+
+    /**
+     * The tables of {@link #FILE}, parsed once per process. The native image builds them when the
+     * image is built ({@code --initialize-at-build-time} in application.properties): the start
+     * parses nothing, and a bad file fails the build as it fails a JVM start.
+     */
+    private static final class Standard {
+        static final Tables TABLES = load(FILE);
+    }
+
     private final Map<String, Locality> byCode;
     private final Map<String, List<Hit>> byKey;
-    /** Every name each unit resolves by, its counties' bare names among them (for the database). */
-    private final Map<String, Set<String>> lookupNames = new HashMap<>();
+    private final Map<String, Set<String>> lookupNames;
     private final Map<String, List<String>> absorbed;
     private final Set<String> notPlaceNames;
 
     public Gazetteer() {
-        this(FILE);
+        this(Standard.TABLES);
     }
 
     Gazetteer(String resource) {
+        this(load(resource));
+    }
+
+    private Gazetteer(Tables t) {
+        this.byCode = t.byCode();
+        this.byKey = t.byKey();
+        this.lookupNames = t.lookupNames();
+        this.absorbed = t.absorbed();
+        this.notPlaceNames = t.notPlaceNames();
+    }
+
+    private static Tables load(String resource) {
         Set<String> notPlaces = new HashSet<>();
         for (TsvFile.Row row : TsvFile.read(NOT_PLACE_NAMES, 2, 2)) {
             if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) {
@@ -83,7 +111,7 @@ public class Gazetteer {
             }
             notPlaces.add(AliasKey.of(row.cell(0)));
         }
-        this.notPlaceNames = Set.copyOf(notPlaces);
+        Map<String, Set<String>> lookupNames = new HashMap<>();
         List<TsvFile.Row> rows = TsvFile.read(resource, 9, 9);
         // first pass: the cells of every row; the units, and the county-level rows of each unit
         Map<String, TsvFile.Row> unitRows = new LinkedHashMap<>();
@@ -170,7 +198,7 @@ public class Gazetteer {
             }
             int rank = l.level().equals("province") ? 0 : 1;
             for (String name : rowNames(row)) {
-                index(keys, row, name, l, rank);
+                index(keys, lookupNames, row, name, l, rank);
             }
         }
         // county-level names last: a unit's own name of the same key keeps its rank
@@ -178,13 +206,11 @@ public class Gazetteer {
             if (COUNTY_LEVELS.contains(row.cell(2))) {
                 Locality l = codes.get(row.cell(5));
                 for (String name : rowNames(row)) {
-                    index(keys, row, name, l, 2);
+                    index(keys, lookupNames, row, name, l, 2);
                 }
             }
         }
-        this.byCode = Collections.unmodifiableMap(codes);
-        this.byKey = keys;
-        this.absorbed = merged;
+        return new Tables(Collections.unmodifiableMap(codes), keys, lookupNames, merged, Set.copyOf(notPlaces));
     }
 
     private static List<String> rowNames(TsvFile.Row row) {
@@ -199,7 +225,8 @@ public class Gazetteer {
      * the GB/T 2260 and GSO lists, where homonyms are real (Yulin, Guangxi and Shaanxi): they stay
      * ambiguous, and a lookup returns every unit of the best rank.
      */
-    private void index(Map<String, List<Hit>> keys, TsvFile.Row row, String name, Locality l, int rank) {
+    private static void index(Map<String, List<Hit>> keys, Map<String, Set<String>> lookupNames, TsvFile.Row row, String name,
+            Locality l, int rank) {
         lookupNames.computeIfAbsent(l.code(), k -> new LinkedHashSet<>()).add(name);
         String key = AliasKey.place(name);
         List<Hit> list = keys.computeIfAbsent(key, k -> new ArrayList<>());
