@@ -41,12 +41,49 @@ public class ArticleExtractor {
      */
     static final int MAX_FURTHER = 20;
 
+    /** Everything of the extractor but its clock: the stages and the coders, built from the data files. */
+    private record Pipeline(List<Stage> stages, ExchangeCoder coder, ImpliedByMain implied) {
+
+        static Pipeline of(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, RuleBook rules) {
+            CueBook cues = new CueBook();
+            NameWords words = new NameWords();
+            Surnames surnames = new Surnames();
+            NameIndex<List<Locality>> placeNames = NameIndex.places(gazetteer);
+            List<Stage> stages = List.of(
+                    new SentenceSplitter(rules),
+                    new PublicationDateFinder(cues, rules),
+                    new DateFinder(rules),
+                    new PlaceFinder(placeNames, gazetteer, cues, rules),
+                    new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
+                            new PersonNames(gazetteer, surnames),
+                            List.of()),
+                    new EncounterFinder(cues, rules));
+            return new Pipeline(stages, new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes), rules),
+                    new ImpliedByMain(cues));
+        }
+    }
+
+    /**
+     * The pipeline over the standard data files (those of the gazetteer, people and themes beans),
+     * built once per process. The native image builds it when the image is built
+     * ({@code --initialize-at-build-time} in application.properties): the start compiles and
+     * indexes nothing, and a bad data file fails the build as it fails a JVM start.
+     */
+    private static final class Standard {
+        static final Pipeline PIPELINE = Pipeline.of(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary(), new RuleBook());
+    }
+
     private final List<Stage> stages;
     private final ExchangeCoder coder;
     private final ImpliedByMain implied;
     private final Clock clock;
 
+    /** The service's extractor: the standard data files, today in the system's time zone. */
     @Inject
+    public ArticleExtractor() {
+        this(Standard.PIPELINE, Clock.systemDefaultZone());
+    }
+
     public ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes) {
         this(gazetteer, people, themes, Clock.systemDefaultZone());
     }
@@ -58,21 +95,13 @@ public class ArticleExtractor {
 
     /** {@code rules}: the stages' wording rules; each stage takes its own when it is built, so a missing one stops construction. */
     ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, Clock clock, RuleBook rules) {
-        CueBook cues = new CueBook();
-        NameWords words = new NameWords();
-        Surnames surnames = new Surnames();
-        NameIndex<List<Locality>> placeNames = NameIndex.places(gazetteer);
-        this.stages = List.of(
-                new SentenceSplitter(rules),
-                new PublicationDateFinder(cues, rules),
-                new DateFinder(rules),
-                new PlaceFinder(placeNames, gazetteer, cues, rules),
-                new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
-                        new PersonNames(gazetteer, surnames),
-                        List.of()),
-                new EncounterFinder(cues, rules));
-        this.implied = new ImpliedByMain(cues);
-        this.coder = new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes), rules);
+        this(Pipeline.of(gazetteer, people, themes, rules), clock);
+    }
+
+    private ArticleExtractor(Pipeline pipeline, Clock clock) {
+        this.stages = pipeline.stages();
+        this.coder = pipeline.coder();
+        this.implied = pipeline.implied();
         this.clock = clock;
     }
 
