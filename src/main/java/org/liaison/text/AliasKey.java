@@ -1,7 +1,6 @@
 package org.liaison.text;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
