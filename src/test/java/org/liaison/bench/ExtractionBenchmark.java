@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.liaison.gazetteer.Gazetteer;
 import org.liaison.article.extract.ArticleExtractor;
 import org.liaison.article.extract.ArticleInput;
-import org.liaison.people.PeopleDirectory;
-import org.liaison.theme.ThemeVocabulary;
 
 /**
  * In-process extraction speed on 2,000-character articles after warm-up: a benchmark, not a
@@ -27,7 +24,7 @@ class ExtractionBenchmark {
 
     @Test
     void medianExtractionTimeOf2000CharacterArticles() throws Exception {
-        ArticleExtractor extractor = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+        ArticleExtractor extractor = new ArticleExtractor();
         ObjectMapper mapper = new ObjectMapper();
         List<ArticleInput> articles = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus/dev"))) {
@@ -64,7 +61,7 @@ class ExtractionBenchmark {
     /** Hostile and long inputs: each timed 5 times after 2 warm-ups; medians printed (linear, not super-linear). */
     @Test
     void longInputsStayLinear() {
-        ArticleExtractor extractor = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+        ArticleExtractor extractor = new ArticleExtractor();
         for (int length : new int[] { 10_000, 20_000, 40_000, 200_000 }) {
             String token = "A".repeat(length);
             String words = "Nguyen Van A met Wang Wei in Hanoi on May 5. ".repeat(length / 45 + 1).substring(0, length);

@@ -84,10 +84,6 @@ public class ArticleExtractor {
         this(Standard.PIPELINE, Clock.systemDefaultZone());
     }
 
-    public ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes) {
-        this(gazetteer, people, themes, Clock.systemDefaultZone());
-    }
-
     /** {@code clock}: "today", the reference of an article without a publication date. */
     public ArticleExtractor(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, Clock clock) {
         this(gazetteer, people, themes, clock, new RuleBook());

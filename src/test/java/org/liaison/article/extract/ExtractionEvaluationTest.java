@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.liaison.gazetteer.Gazetteer;
-import org.liaison.people.PeopleDirectory;
-import org.liaison.theme.ThemeVocabulary;
 
 /**
  * Runs the extractor over the development corpus and scores it the way
@@ -27,7 +24,7 @@ import org.liaison.theme.ThemeVocabulary;
  */
 class ExtractionEvaluationTest {
 
-    static final ArticleExtractor EXTRACTOR = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+    static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static String norm(String s) {

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.liaison.gazetteer.Gazetteer;
-import org.liaison.people.PeopleDirectory;
-import org.liaison.theme.ThemeVocabulary;
 
 /**
  * Not a test: writes every extraction of the corpus, as given and in three variants (no
@@ -27,7 +24,7 @@ import org.liaison.theme.ThemeVocabulary;
 class ExtractionSnapshotTest {
     @Test
     void dump() throws Exception {
-        ArticleExtractor x = new ArticleExtractor(new Gazetteer(), new PeopleDirectory(), new ThemeVocabulary());
+        ArticleExtractor x = new ArticleExtractor();
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode out = m.createObjectNode();
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/corpus/dev"))) {
