@@ -135,13 +135,34 @@ public class LiaisonMain {
         if (embedded) {
             return missing;
         }
-        for (String property : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
-                "quarkus.datasource.username")) {
+        // Flyway alone uses the JDBC URL: a service that neither migrates nor validates with it at start
+        // checks the schema over the reactive pool (org.liaison.schema) and needs none
+        List<String> needed = flywayAtStart(config)
+                ? List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url", "quarkus.datasource.username")
+                : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.username");
+        for (String property : needed) {
             if (!configured(config, property)) {
                 missing.add(env(property));
             }
         }
         return missing;
+    }
+
+    /** Whether Flyway connects at start: it migrates (the default, and liaison migrate) or validates. */
+    static boolean flywayAtStart(Config config) {
+        return flag(config, "quarkus.flyway.migrate-at-start") || flag(config, "quarkus.flyway.validate-at-start");
+    }
+
+    /** A boolean setting as Quarkus will see it: a system property, then the environment, then the files. */
+    static boolean flag(Config config, String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(env(property));
+        }
+        if (value == null || value.isBlank()) {
+            value = config.getOptionalValue(property, String.class).orElse("false");
+        }
+        return Boolean.parseBoolean(value.strip());
     }
 
     static boolean configured(Config config, String property) {

@@ -18,11 +18,13 @@ import org.liaison.exchange.bulk.DemoData;
 import org.liaison.article.extract.ArticleExtractor;
 import org.liaison.people.PeopleDirectory;
 import org.liaison.reference.TsvFile;
+import org.liaison.schema.SchemaVersionCheck;
 import org.liaison.theme.ThemeVocabulary;
 
 /**
  * Brings the database in line with the reference files, then loads the demo data where
- * configured. Runs after Flyway's migration; a failure stops startup with its message. A file
+ * configured. Runs after Flyway's migration, or, where the service does not migrate at start,
+ * after the check that the database has this build's schema; a failure stops startup with its message. A file
  * whose checksum matches the one recorded at its last load is not written again, so a restart
  * with unchanged files costs one query.
  */
@@ -38,10 +40,11 @@ public class Startup {
     private final PeopleDirectory people;
     private final DemoData demo;
     private final LiaisonConfig config;
+    private final SchemaVersionCheck schema;
 
     /** The extractor is injected so that its data files are read and checked at start, not at the first article. */
     public Startup(Pool pool, ThemeVocabulary themes, Gazetteer gazetteer, Organisations organisations, PeopleDirectory people,
-            DemoData demo, ArticleExtractor extractor, LiaisonConfig config) {
+            DemoData demo, ArticleExtractor extractor, LiaisonConfig config, SchemaVersionCheck schema) {
         this.pool = pool;
         this.themes = themes;
         this.gazetteer = gazetteer;
@@ -49,9 +52,13 @@ public class Startup {
         this.people = people;
         this.demo = demo;
         this.config = config;
+        this.schema = schema;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (schema.applies()) {
+            schema.verify(pool);
+        }
         Map<String, String> stored = pool.query("select name, checksum from reference_file").execute()
                 .map(rows -> {
                     Map<String, String> m = new HashMap<>();

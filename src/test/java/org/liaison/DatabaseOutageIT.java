@@ -108,27 +108,45 @@ class DatabaseOutageIT {
         try (StoppablePostgres postgres = StoppablePostgres.create("late")) {
             postgres.start(); // initdb once, so that the later start is a plain start
             postgres.stop();
-            try (ServiceProcess service = ServiceProcess.start("outage-database-starts-later", settings(postgres), List.of())) {
-                // timed from the service's first attempt to reach its database, not from its exec: on a busy
-                // machine the JVM once took over 5 s to get there, and the database was up before it looked
-                boolean tried = postgres.awaitConnectionAttempt(READY);
-                long t0 = System.nanoTime();
-                while (System.nanoTime() - t0 < OUTAGE.toNanos()) {
-                    assertTrue(service.alive(), () -> String.format("the service exited %.1f s after it %s, while its database was "
-                            + "still down: %s%n%s", seconds(System.nanoTime() - t0), tried ? "first tried to reach its database" : "started",
-                            service.firstError(), service.tail(12)));
-                    Thread.sleep(100);
-                }
-                postgres.start();
-                long up = System.nanoTime();
-                service.awaitReady(READY);
-                System.out.printf("DatabaseOutageIT: ready %.1f s after its database started%n", seconds(System.nanoTime() - up));
-                ServiceClient client = new ServiceClient(service.uri());
-                String body = LoadRecords.exchange("late-database-1", "written once the database came up", new Random(1)).toString();
-                Answer created = client.post("/api/exchanges", "application/json", body);
-                assertEquals(201, created.status(), created::excerpt);
-                assertEquals(200, client.get("/api/exchanges/" + created.json().path("id").asText()).status());
+            startBeforeTheDatabase(postgres, "outage-database-starts-later", settings(postgres)); // Flyway waits for it
+        }
+    }
+
+    /** The same for a service that leaves migrations to their own step: its schema check (org.liaison.schema) waits. */
+    @Test
+    void aServiceThatDoesNotMigrateAlsoWaitsForItsDatabase() throws Exception {
+        try (StoppablePostgres postgres = StoppablePostgres.create("late-checked")) {
+            postgres.start();
+            try (ServiceProcess migrate = ServiceProcess.start("late-migrate", MigrateCommandIT.migrating(postgres), List.of(),
+                    List.of("migrate"))) {
+                assertEquals(0, migrate.awaitExit(READY), migrate.tail(30));
             }
+            postgres.stop();
+            startBeforeTheDatabase(postgres, "outage-database-starts-later-checked", MigrateCommandIT.serving(postgres));
+        }
+    }
+
+    static void startBeforeTheDatabase(StoppablePostgres postgres, String name, Map<String, String> settings) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(name, settings, List.of())) {
+            // timed from the service's first attempt to reach its database, not from its exec: on a busy
+            // machine the JVM once took over 5 s to get there, and the database was up before it looked
+            boolean tried = postgres.awaitConnectionAttempt(READY);
+            long t0 = System.nanoTime();
+            while (System.nanoTime() - t0 < OUTAGE.toNanos()) {
+                assertTrue(service.alive(), () -> String.format("the service exited %.1f s after it %s, while its database was "
+                        + "still down: %s%n%s", seconds(System.nanoTime() - t0), tried ? "first tried to reach its database" : "started",
+                        service.firstError(), service.tail(12)));
+                Thread.sleep(100);
+            }
+            postgres.start();
+            long up = System.nanoTime();
+            service.awaitReady(READY);
+            System.out.printf("DatabaseOutageIT: ready %.1f s after its database started%n", seconds(System.nanoTime() - up));
+            ServiceClient client = new ServiceClient(service.uri());
+            String body = LoadRecords.exchange("late-database-1", "written once the database came up", new Random(1)).toString();
+            Answer created = client.post("/api/exchanges", "application/json", body);
+            assertEquals(201, created.status(), created::excerpt);
+            assertEquals(200, client.get("/api/exchanges/" + created.json().path("id").asText()).status());
         }
     }
 

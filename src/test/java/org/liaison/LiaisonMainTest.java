@@ -19,9 +19,19 @@ class LiaisonMainTest {
     @Test
     void withoutEmbeddedServerEveryMissingSettingIsNamed() {
         assertEquals(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME"),
-                LiaisonMain.missingDatabaseSettings(config(Map.of()), false));
+                LiaisonMain.missingDatabaseSettings(config(Map.of("quarkus.flyway.migrate-at-start", "true")), false));
         assertEquals(List.of("QUARKUS_DATASOURCE_REACTIVE_URL"), LiaisonMain.missingDatabaseSettings(config(Map.of(
+                "quarkus.flyway.migrate-at-start", "true",
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://db/x", "quarkus.datasource.username", "u")), false));
+    }
+
+    @Test
+    void aServiceThatLeavesFlywayAloneAtStartNeedsNoJdbcUrl() {
+        assertEquals(List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME"),
+                LiaisonMain.missingDatabaseSettings(config(Map.of("quarkus.flyway.migrate-at-start", "false")), false));
+        assertEquals(List.of("QUARKUS_DATASOURCE_JDBC_URL"), LiaisonMain.missingDatabaseSettings(config(Map.of(
+                "quarkus.flyway.migrate-at-start", "false", "quarkus.flyway.validate-at-start", "true",
+                "quarkus.datasource.reactive.url", "postgresql://db/x", "quarkus.datasource.username", "u")), false));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.liaison.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.liaison.schema.SchemaVersionCheck.Applied;
+
+/** The check against the tests' database, which Flyway migrated at start: what it recorded is what the check expects. */
+@QuarkusTest
+class SchemaVersionCheckTest {
+
+    @Inject
+    Pool pool;
+
+    static SchemaVersionCheck check(String table) {
+        return new SchemaVersionCheck(false, true, Duration.ofSeconds(5), table);
+    }
+
+    List<Applied> history() {
+        List<Applied> out = new ArrayList<>();
+        pool.query("select version, script, checksum, success, type from flyway_schema_history order by installed_rank").execute()
+                .await().atMost(Duration.ofSeconds(30))
+                .forEach(r -> out.add(new Applied(r.getString(0), r.getString(1), r.getInteger(2), r.getBoolean(3), r.getString(4))));
+        return out;
+    }
+
+    @Test
+    void aDatabaseFlywayMigratedWithThisBuildPasses() {
+        check("flyway_schema_history").verify(pool); // the checksums computed here are Flyway's own
+        assertEquals(List.of(), SchemaVersionCheck.differences(MigrationList.packaged(), history()));
+    }
+
+    @Test
+    void everyDifferenceIsNamed() {
+        List<Migration> expected = new ArrayList<>(MigrationList.packaged());
+        Migration v1 = expected.get(0);
+        expected.set(0, new Migration(v1.script(), v1.version(), v1.checksum() + 1));
+        expected.add(new Migration("V99__later.sql", "99", 7));
+        expected.add(new Migration("R__newer_view.sql", null, 8));
+        List<Applied> history = new ArrayList<>(history());
+        history.add(new Applied("98", "V98__broken.sql", 5, false, "SQL"));
+        List<String> problems = SchemaVersionCheck.differences(expected, history);
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("V98__broken.sql failed"), problems.toString());
+        assertTrue(problems.get(1).startsWith("V1__schema.sql was applied in another version"), problems.toString());
+        assertTrue(problems.contains("V99__later.sql is not applied"), problems.toString());
+        assertTrue(problems.contains("R__newer_view.sql is not applied"), problems.toString());
+    }
+
+    @Test
+    void aRepeatableCountsInItsLatestRunAndNewerVersionsAreAccepted() {
+        List<Applied> history = new ArrayList<>(history());
+        Migration rollups = MigrationList.packaged().stream().filter(m -> m.script().equals("R__stats_rollups.sql")).findFirst().orElseThrow();
+        history.add(new Applied(null, "analytics-sql/views/" + rollups.script(), rollups.checksum() + 1, true, "SQL"));
+        assertEquals(1, SchemaVersionCheck.differences(MigrationList.packaged(), history).size());
+        history.add(new Applied(null, rollups.script(), rollups.checksum(), true, "SQL"));
+        history.add(new Applied("100", "V100__from_a_newer_build.sql", 1, true, "SQL"));
+        assertEquals(List.of(), SchemaVersionCheck.differences(MigrationList.packaged(), history));
+    }
+
+    @Test
+    void aBaselineCoversTheVersionsBelowIt() {
+        List<Applied> baselined = List.of(new Applied("9", "<< Flyway Baseline >>", null, true, "BASELINE"));
+        List<String> problems = SchemaVersionCheck.differences(MigrationList.packaged(), baselined);
+        assertEquals(List.of("R__stats_base.sql is not applied", "R__stats_rollups.sql is not applied"), problems);
+    }
+
+    @Test
+    void aDatabaseNeverMigratedIsRefusedWithWhatToDo() {
+        SchemaVersionCheck.SchemaMismatch e = assertThrows(SchemaVersionCheck.SchemaMismatch.class,
+                () -> check("no_such_history").verify(pool));
+        assertTrue(e.getMessage().contains("never migrated") && e.getMessage().contains("liaison migrate"), e.getMessage());
+    }
+}
