@@ -28,7 +28,9 @@ import org.liaison.exchange.Writers.Call;
  * answered 503, application/problem+json, with Retry-After (never a 500, never no answer); every
  * write acknowledged before or after is there afterwards; within 2 s of the database's return
  * every request is answered correctly again. And a service started while its database is still
- * down waits for it instead of exiting (as under an orchestrator that starts both at once).
+ * down waits for it instead of exiting (as under an orchestrator that starts both at once):
+ * Flyway's connect retries for a service that migrates at start, the schema check's own waiting
+ * (org.liaison.schema) for one that leaves migrations to their own step.
  */
 class DatabaseOutageIT {
 
