@@ -150,7 +150,6 @@ class FuzzTest {
         final Map<Integer, Integer> statuses = new TreeMap<>();
         private State state;
         private int sent;
-        private int known;
         private final long started = System.nanoTime();
 
         Run(String name, int salt, int tries) {
@@ -167,9 +166,7 @@ class FuzzTest {
         FuzzHttp.Answer send(FuzzInputs in, FuzzHttp.Request r) {
             boolean malformed = in.takeMalformed();
             FuzzHttp.Answer a = send(r);
-            if (malformed && a.status() >= 200 && a.status() < 300 && knownGap(r)) {
-                known++;
-            } else if (malformed && a.status() >= 200 && a.status() < 300) {
+            if (malformed && a.status() >= 200 && a.status() < 300) {
                 failures.add("#" + sent + " [a body that is not well-formed JSON was accepted]\n  " + r.describe() + "\n  -> "
                         + a.describe());
             }
@@ -208,24 +205,10 @@ class FuzzTest {
         void finish() {
             System.out.printf("Fuzz %s: %d requests in %.1f s, statuses %s, %d failures%n", name, sent,
                     (System.nanoTime() - started) / 1e9, statuses, failures.size());
-            if (known > 0) {
-                System.out.printf("Fuzz %s: %d imports with bytes that are not UTF-8 were accepted: a known gap, not counted "
-                        + "(the import decodes them as U+FFFD, see FuzzTest.knownGap)%n", name, known);
-            }
             assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " requests failed (seed " + seed + ", -Dfuzz.seed=" + seed
                     + " -Dfuzz.tries=" + tries() + " replays them):\n" + String.join("\n", failures.subList(0, Math.min(25,
                             failures.size()))));
         }
-    }
-
-    /**
-     * Known and not fixed here: the NDJSON import (exchange/bulk, ExchangeImportResource) decodes
-     * its body with an InputStreamReader, which turns bytes that are not UTF-8 into U+FFFD and
-     * stores them, where a JSON body with the same bytes is refused (400). Counted and printed,
-     * not failed, until the import decodes strictly; then delete this exemption.
-     */
-    static boolean knownGap(FuzzHttp.Request r) {
-        return r.target().startsWith("/api/exchanges/import") && !FuzzHttp.isUtf8(r.body());
     }
 
     /** What is wrong with an answer, whatever the request: a 5xx, an error that is not a problem document, a leak. */

@@ -207,6 +207,8 @@ public class ExchangeImporter {
      * {@code errors}, a valid one handed to {@code valid}. {@code copy}, when given, receives every
      * line as read. Returns the number of lines with content.
      */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private int scan(BufferedReader in, Writer copy, long deadline, List<FieldError> errors, BiConsumer<Integer, ValidExchange> valid) {
         int count = 0;
         int n = 0;
@@ -233,6 +235,13 @@ public class ExchangeImporter {
             }
             if (++count > MAX_LINES) {
                 throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "At most " + MAX_LINES + " lines per import; split the file");
+            }
+            if (line.indexOf(REPLACEMENT) >= 0) {
+                // the body is decoded as UTF-8 with bytes that are not UTF-8 replaced by U+FFFD: such a line would be
+                // stored with its letters lost (a Windows-1258 or Latin-1 file), so it is refused, by its number
+                errors.add(new FieldError(n, "body", null, "not valid UTF-8: bytes of another encoding (or U+FFFD, the "
+                        + "replacement character). Convert the file, e.g. iconv -f WINDOWS-1258 -t UTF-8"));
+                continue;
             }
             JsonNode json;
             try {

@@ -70,6 +70,25 @@ class ImportExportTest {
     }
 
     @Test
+    void linesThatAreNotUtf8AreListedAndNothingIsWritten() throws Exception {
+        long before = Database.exchanges();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write((line("2002-03-10", "Encoding Good One") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // "Nguyễn" written by an editor saving as Windows-1258/Latin-1: é is the single byte 0xE9, not UTF-8
+        body.write(line("2002-03-11", "Nguy\u00e9n Encoding").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        body.write('\n');
+        body.write((line("2002-03-12", "Encoding Good Two") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(new byte[] {'{', '"', (byte) 0xC3}); // a UTF-8 sequence cut short, then the line's end
+        body.write('\n');
+        given().contentType(NDJSON).body(body.toByteArray()).post("/api/exchanges/import").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.line", equalTo(List.of(2, 4)))
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].reason", startsWith("not valid UTF-8"));
+        assertEquals(before, Database.exchanges());
+    }
+
+    @Test
     void theSameExchangeTwiceInOneFileIsRejectedWhole() {
         long before = Database.exchanges();
         String file = line("2002-03-10", "Twice Person") + "\n" + line("2002-03-10", "Twice Person").replace("maritime", "tourism");
