@@ -63,11 +63,14 @@ public final class PageFetcher {
     public Page get(URI uri, Map<String, String> headers) throws FetchFailure, InterruptedException {
         URI current = uri;
         for (int hop = 0;; hop++) {
+            pacing.await(current);
+            // checked after the host's turn, right before the request: the JDK keeps a resolved address for 30 s
+            // (networkaddress.cache.ttl), so the client connects to the address just judged, not to one a DNS
+            // answer with a short lifetime could swap in during a long wait for the turn (DNS rebinding)
             String refused = addresses.problem(current);
             if (refused != null) {
                 throw new FetchFailure(refused, false);
             }
-            pacing.await(current);
             HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout).header("User-Agent", userAgent);
             headers.forEach(request::header);
             HttpResponse<byte[]> response = send(request.build());
