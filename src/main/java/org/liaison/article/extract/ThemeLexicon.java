@@ -26,7 +26,6 @@ public final class ThemeLexicon {
     /** A cue that a sentence tells what the sides did in earlier years ("since then", "thời gian qua"). */
     public static final String BACKGROUND = "background";
     /** A line that starts the page's block of other news ("Related news", "Tin liên quan"): the article ends before it. */
-    public static final String PAGE_END = "page-end";
 
     /**
      * The folded text is lower case, so patterns are compiled without case folding, which makes
@@ -46,12 +45,11 @@ public final class ThemeLexicon {
     public final List<Mask> masks = new ArrayList<>();
     public final List<Wording> discussionCues = new ArrayList<>();
     public final List<Wording> backgroundCues = new ArrayList<>();
-    public final List<Wording> pageEnds = new ArrayList<>();
 
     public ThemeLexicon(ThemeVocabulary vocabulary) {
         for (TsvFile.Row row : TsvFile.read(FILE, 3, 3)) {
             String kind = row.cell(0);
-            boolean special = List.of(NOT_THEME, BODY_NAME, DISCUSSION, BACKGROUND, PAGE_END).contains(kind);
+            boolean special = List.of(NOT_THEME, BODY_NAME, DISCUSSION, BACKGROUND).contains(kind);
             if (!special && vocabulary.byCode(kind) == null) {
                 throw row.error("unknown theme '" + kind + "'");
             }
@@ -73,8 +71,6 @@ public final class ThemeLexicon {
                 discussionCues.add(new Wording(kind, row.cell(1), p));
             } else if (kind.equals(BACKGROUND)) {
                 backgroundCues.add(new Wording(kind, row.cell(1), p));
-            } else if (kind.equals(PAGE_END)) {
-                pageEnds.add(new Wording(kind, row.cell(1), p));
             } else {
                 wordings.add(new Wording(kind, row.cell(1), p));
             }

@@ -45,7 +45,7 @@ public final class ExchangeCoder {
         this.venues = new VenueFinder(cues, rules);
         this.hosts = new HostLocality(gazetteer, cues, rules);
         this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words, rules), titles, rules);
-        this.themes = new ThemeCoder(lexicon);
+        this.themes = new ThemeCoder(lexicon, cues);
         this.gazetteer = gazetteer;
     }
 

@@ -1,5 +1,7 @@
 package org.liaison.article.extract.coding;
 
+import org.liaison.article.extract.CueBook;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,12 +32,14 @@ import org.liaison.article.extract.ThemeLexicon;
 final class ThemeCoder {
 
     private final ThemeLexicon lexicon;
+    private final CueBook cues;
 
     /** The wordings a match of which stays one in a wider region ({@link Regions#widenable}). */
     private final Set<ThemeLexicon.Wording> widenable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    ThemeCoder(ThemeLexicon lexicon) {
+    ThemeCoder(ThemeLexicon lexicon, CueBook cues) {
         this.lexicon = lexicon;
+        this.cues = cues;
         lexicon.wordings.stream().filter(w -> Regions.widenable(w.pattern())).forEach(widenable::add);
     }
 
@@ -171,40 +175,42 @@ final class ThemeCoder {
         return out;
     }
 
-    /** Where the related-news block after the focus starts, or the end of the text. */
+    /**
+     * Where the related-news block after the focus starts: the first line from {@code from} on that opens the page's other
+     * items (cue {@code page_noise}, as for the other stages), or the end of the text. Every exchange of the article asks;
+     * the first such line from an offset on is the same for every offset up to it, so the lines are read again only from
+     * beyond the last answer.
+     */
     private int pageEnd(ArticleDoc doc, int from) {
-        int length = doc.text().length();
-        int end = length;
-        for (ThemeLexicon.Wording w : lexicon.pageEnds) {
-            if (ThemeLexicon.applies(w.language(), doc.language())) {
-                int start = Math.min(from, end);
-                if (end == length) {
-                    // searched to the text's end, the first match from an offset on is the same for every offset up to it:
-                    // each exchange of the article asks, and the search is made again only from beyond the last answer
-                    PageEndSearch last = doc.remember(new PageEndOf(this, w), PageEndSearch::new);
-                    if (last.from < 0 || start < last.from || start > last.found) {
-                        Matcher m = w.pattern().matcher(doc.text()).region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
-                        last.from = start;
-                        last.found = m.find() ? m.start() : length;
-                    }
-                    end = last.found;
-                    continue;
+        String text = doc.text();
+        PageEndSearch last = doc.remember(new PageEndOf(this), PageEndSearch::new);
+        if (last.from < 0 || from < last.from || from > last.found) {
+            last.from = from;
+            last.found = text.length();
+            int lineStart = from <= 0 ? 0 : nextLine(text, from - 1);
+            while (lineStart >= 0) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                if (cues.has("page_noise", text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd))) {
+                    last.found = lineStart;
+                    break;
                 }
-                Matcher m = w.pattern().matcher(doc.text()).region(start, end).useTransparentBounds(true)
-                        .useAnchoringBounds(false);
-                if (m.find()) {
-                    end = m.start();
-                }
+                lineStart = lineEnd < 0 ? -1 : lineEnd + 1;
             }
         }
-        return end;
+        return last.found;
     }
 
-    /** Per article and page-end wording: the last search made. */
-    private record PageEndOf(ThemeCoder coder, ThemeLexicon.Wording wording) {
+    /** The start of the line after the first line break at or after {@code i}, or -1. */
+    private static int nextLine(String text, int i) {
+        int nl = text.indexOf('\n', i);
+        return nl < 0 ? -1 : nl + 1;
     }
 
-    /** A search for a page end from {@code from} to the text's end, and the start of the match found (the text's length if none). */
+    /** Per article: the last search for the page end. */
+    private record PageEndOf(ThemeCoder coder) {
+    }
+
+    /** A search for a page end from {@code from} to the text's end, and the start of the line found (the text's length if none). */
     private static final class PageEndSearch {
         int from = -1;
         int found;
