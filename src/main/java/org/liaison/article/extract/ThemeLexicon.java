@@ -25,7 +25,6 @@ public final class ThemeLexicon {
     public static final String DISCUSSION = "discussion";
     /** A cue that a sentence tells what the sides did in earlier years ("since then", "thời gian qua"). */
     public static final String BACKGROUND = "background";
-    /** A line that starts the page's block of other news ("Related news", "Tin liên quan"): the article ends before it. */
 
     /**
      * The folded text is lower case, so patterns are compiled without case folding, which makes
