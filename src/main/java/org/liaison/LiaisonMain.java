@@ -64,7 +64,7 @@ public class LiaisonMain {
         if (!missing.isEmpty()) {
             System.err.println("Liaison needs a PostgreSQL database and this build has no embedded server.\n"
                     + "Set " + String.join(", ", missing) + " (README: \"Using an external PostgreSQL\"), e.g.\n"
-                    + "  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/liaison\n"
+                    + (flywayAtStart(config) ? "  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/liaison (for Flyway)\n" : "")
                     + "  QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://db:5432/liaison\n"
                     + "  QUARKUS_DATASOURCE_USERNAME=liaison QUARKUS_DATASOURCE_PASSWORD=...");
             System.exit(2);
@@ -91,8 +91,8 @@ public class LiaisonMain {
     /**
      * The settings of a {@code liaison migrate} run, before Quarkus reads its configuration:
      * migrate whatever the serving configuration says (a deployment that migrates in a separate
-     * step sets QUARKUS_FLYWAY_MIGRATE_AT_START=false and VALIDATE_AT_START=true for the
-     * service, and may give the init container the same settings), no demo data, and an
+     * step sets QUARKUS_FLYWAY_MIGRATE_AT_START=false for the service, and may give the init
+     * container the same settings and the JDBC URL), no demo data, and an
      * HTTP port of its own (0: any free one), so that it never collides with a running instance.
      */
     static void migrateOnly() {
@@ -165,9 +165,14 @@ public class LiaisonMain {
         return Boolean.parseBoolean(value.strip());
     }
 
+    /** Set to something: an empty value (QUARKUS_DATASOURCE_JDBC_URL= in a manifest) is unset, as Quarkus reads it. */
     static boolean configured(Config config, String property) {
-        return config.getOptionalValue(property, String.class).isPresent() || System.getProperty(property) != null
-                || System.getenv(env(property)) != null;
+        return config.getOptionalValue(property, String.class).isPresent() || !blank(System.getProperty(property))
+                || !blank(System.getenv(env(property)));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A token verification setting: as {@link #configured}, where smallrye-jwt's "NONE" means unset (application.properties). */

@@ -23,8 +23,8 @@ import org.liaison.theme.ThemeVocabulary;
 
 /**
  * Brings the database in line with the reference files, then loads the demo data where
- * configured. Runs after Flyway's migration, or, where the service does not migrate at start,
- * after the check that the database has this build's schema; a failure stops startup with its message. A file
+ * configured. Runs after Flyway's migration (where the start migrates) and the check that the
+ * database has this build's schema; a failure stops startup with its message. A file
  * whose checksum matches the one recorded at its last load is not written again, so a restart
  * with unchanged files costs one query.
  */

@@ -10,11 +10,11 @@ import java.util.zip.CRC32;
 import org.liaison.reference.ReferenceDataException;
 
 /**
- * One migration this build carries, as Flyway records it in {@code flyway_schema_history}: the
- * script's file name, its version (none for a repeatable {@code R__} script) and Flyway's checksum
- * of its text.
+ * One migration this build carries: its classpath resource, and what Flyway records of it in
+ * {@code flyway_schema_history}: the script's file name, its version (none for a repeatable
+ * {@code R__} script) and Flyway's checksum of its text.
  */
-public record Migration(String script, String version, int checksum) {
+public record Migration(String resource, String script, String version, int checksum) {
 
     public boolean repeatable() {
         return version == null;
@@ -36,22 +36,22 @@ public record Migration(String script, String version, int checksum) {
         if (in == null) {
             throw new ReferenceDataException(where + ": " + resource + " not found on the classpath");
         }
-        return new Migration(script, version, checksum(in, resource));
+        return new Migration(resource, script, version, checksum(in, resource));
     }
 
     /**
      * Flyway's checksum (its ChecksumCalculator): CRC-32 over the UTF-8 bytes of every line without
-     * its line break, a byte-order mark dropped. SchemaVersionCheckTest holds it to the checksums
-     * Flyway itself recorded.
+     * its line break, a byte-order mark before the first line dropped. SchemaVersionCheckTest holds
+     * it to the checksums Flyway itself recorded.
      */
     static int checksum(InputStream in, String resource) {
         CRC32 crc = new CRC32();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 4096)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
+            String line = r.readLine();
+            if (line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1);
+            }
+            for (; line != null; line = r.readLine()) {
                 crc.update(line.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

@@ -4,138 +4,111 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Singleton;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.liaison.web.DatabaseOutage;
 
 /**
- * What a service that does not migrate at start (quarkus.flyway.migrate-at-start=false: the
- * migration is its own step, README "Migrations as their own step") does instead: one query of
- * Flyway's history over the reactive pool, held against this build's migrations. It fails the
- * start, naming every difference, where Flyway's own validation would (a migration not applied, a
- * script applied in another version, a failed one), and, like Flyway's default, accepts versions
- * newer than this build's. It needs no JDBC connection: such a service can run without a JDBC URL.
- * A database that cannot be reached yet is waited for, as Flyway's connect-retries do.
+ * The check of the database's schema at every start (README "Migrations as their own step"): one
+ * query of Flyway's history over the reactive pool, held against this build's migrations by
+ * {@link FlywayHistory}'s rules; any difference stops the start, each one named. It needs no JDBC
+ * connection, so a service that leaves migrations to their own step
+ * (quarkus.flyway.migrate-at-start=false) runs without a JDBC URL; after a migration at start it
+ * confirms what Flyway did (and catches a Flyway that was switched off or had no datasource). A
+ * database that cannot be reached yet (refused, not resolvable yet, starting up) is waited for, as
+ * Flyway's connect-retries do.
  */
 @Singleton
 public class SchemaVersionCheck {
 
     private static final Logger LOG = Logger.getLogger(SchemaVersionCheck.class);
 
-    private final boolean migratedAtStart;
     private final boolean enabled;
     private final Duration patience;
     private final String table;
 
-    public SchemaVersionCheck(@ConfigProperty(name = "quarkus.flyway.migrate-at-start", defaultValue = "false") boolean migratedAtStart,
-            @ConfigProperty(name = "liaison.schema.check-at-start", defaultValue = "true") boolean enabled,
+    public SchemaVersionCheck(@ConfigProperty(name = "liaison.schema.check-at-start", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "liaison.schema.wait", defaultValue = "10m") Duration patience,
-            @ConfigProperty(name = "quarkus.flyway.table", defaultValue = "flyway_schema_history") String table) {
-        this.migratedAtStart = migratedAtStart;
+            @ConfigProperty(name = "quarkus.flyway.table", defaultValue = "flyway_schema_history") String table,
+            @ConfigProperty(name = "quarkus.flyway.default-schema") Optional<String> defaultSchema,
+            @ConfigProperty(name = "quarkus.flyway.schemas") Optional<List<String>> schemas) {
         this.enabled = enabled;
         this.patience = patience;
-        this.table = table;
+        // Flyway keeps its table in the default schema, else the first of the schemas it manages, else the connection's
+        String schema = defaultSchema.or(() -> schemas.filter(s -> !s.isEmpty()).map(s -> s.get(0))).orElse(null);
+        this.table = (schema == null ? "" : quoted(schema) + ".") + quoted(table);
     }
 
-    /** Whether this start checks the schema: Flyway did not just migrate it, and the check is not switched off. */
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Whether this start checks the schema (liaison.schema.check-at-start). */
     public boolean applies() {
-        return enabled && !migratedAtStart;
+        return enabled;
     }
 
     /** Blocks until the history was read; throws {@link SchemaMismatch} when it is not this build's. */
     public void verify(Pool pool) {
-        List<Migration> expected = MigrationList.packaged();
-        List<Applied> history = readWaiting(pool);
-        List<String> problems = differences(expected, history);
+        List<Migration> build = MigrationList.packaged();
+        List<FlywayHistory.Row> history = readWaiting(pool);
+        List<String> problems = FlywayHistory.differences(build, history);
         if (!problems.isEmpty()) {
-            throw new SchemaMismatch("The database's schema is not the one this build expects (quarkus.flyway.migrate-at-start"
-                    + " is false, so this service migrates nothing): " + String.join("; ", problems)
-                    + ". Run `liaison migrate` of this build against it first (README: \"Migrations as their own step\").");
+            throw new SchemaMismatch("The database's schema is not the one this build expects (Flyway's history, " + table
+                    + "): " + String.join("; ", problems) + ". Run `liaison migrate` of this build against it first (README: "
+                    + "\"Migrations as their own step\").");
         }
-        LOG.infof("Schema checked: the database has this build's %d migrations (%s)", expected.size(), table);
-    }
-
-    /** A row of Flyway's history. */
-    record Applied(String version, String script, Integer checksum, boolean success, String type) {
-    }
-
-    static List<String> differences(List<Migration> expected, List<Applied> history) {
-        List<String> problems = new ArrayList<>();
-        String baseline = null;
-        for (Applied a : history) {
-            if (!a.success()) {
-                problems.add(a.script() + " failed on this database (success = false in the history; repair it, then migrate)");
-            }
-            if ("BASELINE".equals(a.type()) && a.success()) {
-                baseline = a.version();
-            }
+        List<String> newer = FlywayHistory.future(build, history);
+        if (!newer.isEmpty()) {
+            LOG.warnf("The database has migrations newer than this build (%s): a newer build migrated it", String.join(", ", newer));
         }
-        for (Migration m : expected) {
-            Applied last = null;
-            for (Applied a : history) {
-                if ("BASELINE".equals(a.type())) {
-                    continue;
-                }
-                // Flyway records a script by its path under its location, a repeatable one under analytics-sql/views by its
-                // classpath path: compared by file name
-                boolean same = m.repeatable() ? m.script().equals(fileName(a.script())) : m.version().equals(a.version());
-                if (same && a.success()) {
-                    last = a; // the history is in installed order: a repeatable's latest run counts
-                }
-            }
-            if (last == null) {
-                if (m.repeatable() || baseline == null || compareVersions(m.version(), baseline) > 0) {
-                    problems.add(m.script() + " is not applied");
-                }
-            } else if (last.checksum() == null || last.checksum() != m.checksum()) {
-                problems.add(m.script() + (m.repeatable() ? " was last applied in another version" : " was applied in another version")
-                        + " (checksum " + last.checksum() + ", this build's " + m.checksum() + ")");
-            }
-        }
-        return problems;
+        LOG.infof("Schema checked: the database has this build's %d migrations (%s)", build.size(), table);
     }
 
-    static String fileName(String script) {
-        return script == null ? null : script.substring(script.lastIndexOf('/') + 1);
-    }
-
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? Long.parseLong(x[i]) : 0;
-            long q = i < y.length ? Long.parseLong(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
-    }
-
-    private List<Applied> readWaiting(Pool pool) {
-        long deadline = System.nanoTime() + patience.toNanos();
+    private List<FlywayHistory.Row> readWaiting(Pool pool) {
+        long started = System.nanoTime();
         long pause = 100;
         for (int attempt = 1;; attempt++) {
             try {
                 return read(pool);
             } catch (RuntimeException e) {
                 if (noHistoryTable(e)) {
-                    throw new SchemaMismatch("The database has no Flyway history (" + table + "): it was never migrated, and"
-                            + " quarkus.flyway.migrate-at-start is false. Run `liaison migrate` of this build against it first"
-                            + " (README: \"Migrations as their own step\").");
+                    throw new SchemaMismatch("The database has no Flyway history (" + table + " does not exist in the schemas of"
+                            + " the connection's search_path): it was never migrated, or quarkus.flyway.default-schema/schemas/table"
+                            + " name another place. Run `liaison migrate` of this build against it first (README: \"Migrations"
+                            + " as their own step\").");
                 }
-                if (!DatabaseOutage.is(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+                if (!unreachable(e)) {
                     throw e;
                 }
-                LOG.warnf("The database cannot be reached yet (%s); trying again in %d ms (attempt %d, liaison.schema.wait %s)",
-                        e.getMessage(), pause, attempt, patience);
+                if (System.nanoTime() - started + pause * 1_000_000 > patience.toNanos()) {
+                    throw new IllegalStateException("The database could not be reached for " + patience.toSeconds()
+                            + " s (liaison.schema.wait; raise it for a longer wait): " + e.getMessage(), e);
+                }
+                LOG.warnf("The database cannot be reached yet (%s); trying again in %d ms (attempt %d; waiting at most %d s, "
+                        + "liaison.schema.wait)", e.getMessage(), pause, attempt, patience.toSeconds());
                 sleep(pause);
                 pause = Math.min(pause * 2, 2000);
             }
         }
+    }
+
+    /** A database not up yet; at start also one whose name does not resolve yet (the DNS of a platform that starts both). */
+    static boolean unreachable(Throwable e) {
+        if (DatabaseOutage.is(e)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean noHistoryTable(Throwable e) {
@@ -147,13 +120,12 @@ public class SchemaVersionCheck {
         return false;
     }
 
-    private List<Applied> read(Pool pool) {
+    private List<FlywayHistory.Row> read(Pool pool) {
         // the table name is configuration, not input; quoted as an identifier all the same
-        String sql = "select version, script, checksum, success, type from \"" + table.replace("\"", "\"\"")
-                + "\" order by installed_rank";
-        List<Applied> out = new ArrayList<>();
+        String sql = "select version, script, checksum, success, type from " + table + " order by installed_rank";
+        List<FlywayHistory.Row> out = new ArrayList<>();
         for (Row r : pool.query(sql).execute().await().atMost(Duration.ofMinutes(1))) {
-            out.add(new Applied(r.getString(0), r.getString(1), r.getInteger(2), r.getBoolean(3), r.getString(4)));
+            out.add(new FlywayHistory.Row(r.getString(0), r.getString(1), r.getInteger(2), r.getBoolean(3), r.getString(4)));
         }
         return out;
     }

@@ -17,19 +17,30 @@ import org.liaison.reference.ReferenceDataException;
 
 class MigrationListTest {
 
-    /** The folders of quarkus.flyway.locations, as the build copies them to the classpath. */
+    /**
+     * Every .sql file under the folders of quarkus.flyway.locations (as application.properties names them; Flyway reads
+     * them recursively), by its classpath path: db/migration from src/main/resources, analytics-sql/ from the top of the
+     * repository (pom.xml copies it to the classpath).
+     */
     static List<String> onDisk() throws IOException {
-        try (Stream<Path> v = Files.list(Path.of("src/main/resources/db/migration"));
-                Stream<Path> r = Files.list(Path.of("analytics-sql/views"))) {
-            return Stream.concat(v.map(p -> "db/migration/" + p.getFileName()), r.map(p -> "analytics-sql/views/" + p.getFileName()))
-                    .filter(s -> s.endsWith(".sql")).sorted().toList();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            p.load(in);
         }
+        List<String> out = new java.util.ArrayList<>();
+        for (String location : p.getProperty("quarkus.flyway.locations").split(",")) {
+            String folder = location.strip().replaceFirst("^classpath:", "");
+            Path root = Files.isDirectory(Path.of("src/main/resources", folder)) ? Path.of("src/main/resources") : Path.of("");
+            try (Stream<Path> files = Files.walk(root.resolve(folder))) {
+                files.filter(f -> f.toString().endsWith(".sql")).forEach(f -> out.add(root.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        return out.stream().sorted().toList();
     }
 
     @Test
     void theListHasEveryMigrationFileAndNoOther() throws IOException {
-        List<String> listed = MigrationList.packaged().stream()
-                .map(m -> (m.repeatable() ? "analytics-sql/views/" : "db/migration/") + m.script()).sorted().toList();
+        List<String> listed = MigrationList.packaged().stream().map(Migration::resource).sorted().toList();
         assertEquals(onDisk(), listed, "add the new migration to src/main/resources/" + MigrationList.FILE);
     }
 
@@ -55,6 +66,9 @@ class MigrationListTest {
     void theChecksumIgnoresLineBreaksAndAByteOrderMark() {
         int unix = Migration.checksum(new ByteArrayInputStream("select 1;\nselect 2;\n".getBytes(StandardCharsets.UTF_8)), "a");
         int windows = Migration.checksum(new ByteArrayInputStream("\uFEFFselect 1;\r\nselect 2;\r\n".getBytes(StandardCharsets.UTF_8)), "b");
+        // as Flyway, only a mark before the first line is dropped
+        int later = Migration.checksum(new ByteArrayInputStream("select 1;\n\uFEFFselect 2;\n".getBytes(StandardCharsets.UTF_8)), "d");
+        assertTrue(later != unix);
         int other = Migration.checksum(new ByteArrayInputStream("select 1;\nselect 3;\n".getBytes(StandardCharsets.UTF_8)), "c");
         assertEquals(unix, windows);
         assertTrue(unix != other);
@@ -62,8 +76,8 @@ class MigrationListTest {
 
     @Test
     void versionsCompareAsNumbers() {
-        assertTrue(SchemaVersionCheck.compareVersions("10", "9") > 0);
-        assertTrue(SchemaVersionCheck.compareVersions("1.2", "1.10") < 0);
-        assertEquals(0, SchemaVersionCheck.compareVersions("2", "2.0"));
+        assertTrue(FlywayHistory.compareVersions("10", "9") > 0);
+        assertTrue(FlywayHistory.compareVersions("1.2", "1.10") < 0);
+        assertEquals(0, FlywayHistory.compareVersions("2", "2.0"));
     }
 }

@@ -201,14 +201,15 @@ public class ExchangeImporter {
         }
     }
 
+    /** What the body's decoder puts for bytes that are not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
+
     /**
      * Reads NDJSON lines: a byte order mark before line 1 and blank lines are skipped, at most
      * {@link #MAX_LINES}; each line is parsed and validated, its errors (with its number) added to
      * {@code errors}, a valid one handed to {@code valid}. {@code copy}, when given, receives every
      * line as read. Returns the number of lines with content.
      */
-    private static final char REPLACEMENT = '\uFFFD';
-
     private int scan(BufferedReader in, Writer copy, long deadline, List<FieldError> errors, BiConsumer<Integer, ValidExchange> valid) {
         int count = 0;
         int n = 0;

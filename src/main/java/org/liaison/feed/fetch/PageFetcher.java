@@ -65,8 +65,9 @@ public final class PageFetcher {
         for (int hop = 0;; hop++) {
             pacing.await(current);
             // checked after the host's turn, right before the request: the JDK keeps a resolved address for 30 s
-            // (networkaddress.cache.ttl), so the client connects to the address just judged, not to one a DNS
-            // answer with a short lifetime could swap in during a long wait for the turn (DNS rebinding)
+            // (networkaddress.cache.ttl), so the client almost always connects to the address just judged, where a
+            // long wait for the turn left a DNS answer with a short lifetime time to swap in another (DNS rebinding);
+            // the window left is the cache entry expiring between the two (README, "No server-side request forgery")
             String refused = addresses.problem(current);
             if (refused != null) {
                 throw new FetchFailure(refused, false);
