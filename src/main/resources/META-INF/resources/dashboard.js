@@ -1,4 +1,5 @@
-// The dashboard at /: a client of the public JSON API only (the stats aggregates and the list).
+// The dashboard at /: a client of the JSON API only (the stats aggregates and the list); where the
+// service's reads need a token (liaison.auth.public-reads=false) it asks for one and sends it.
 // The page's state is its query string: the API's filter parameters as they are, plus
 // granularity, offset and measure; every change is a history entry, so Back and a shared
 // link give the same view.
@@ -60,18 +61,74 @@
     return q.toString();
   }
 
+  // ----- a token, where reads need one (liaison.auth.public-reads=false) --------------------
+  // Kept in this tab's sessionStorage only: gone when the tab closes, never sent to another origin.
+  const TOKEN_KEY = 'liaison.read-token';
+
+  function readToken() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+  }
+
+  function headers(accept) {
+    const h = { Accept: accept };
+    const token = readToken();
+    if (token) h.Authorization = 'Bearer ' + token;
+    return h;
+  }
+
+  let tokenRefused = false; // until the next token is given: the reads that follow a refusal go without one
+
+  /** A 401: the service's reads need a token (none was sent), or the one sent ({@code sent}) was refused. */
+  function askForToken(problem, sent) {
+    if (sent) {
+      tokenRefused = true;
+      try {
+        if (sessionStorage.getItem(TOKEN_KEY) === sent) sessionStorage.removeItem(TOKEN_KEY);
+      } catch (e) { /* storage off: the form asks again */ }
+      $('token-why').textContent = 'The token was refused' + (problem && problem.detail ? ': ' + problem.detail : '')
+        + '. Paste another.';
+    } else if (!tokenRefused) {
+      $('token-why').textContent = 'This service needs a bearer token to read its data (liaison.auth.public-reads=false). '
+        + 'Paste one (any role); it is kept in this browser tab only.';
+    }
+    $('token-form').hidden = false;
+  }
+
   async function api(path, params) {
     const qs = query(params || {});
+    const sent = readToken();
     let res;
     try {
-      res = await fetch(path + (qs ? '?' + qs : ''), { headers: { Accept: 'application/json' } });
+      res = await fetch(path + (qs ? '?' + qs : ''), { headers: headers('application/json') });
     } catch (e) {
       throw new ApiError(0, { title: 'The service cannot be reached', detail: String(e.message || e) });
     }
     const type = res.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await res.json() : null;
+    if (res.status === 401) askForToken(body, sent);
     if (!res.ok) throw new ApiError(res.status, body);
     return body;
+  }
+
+  /** The CSV link with a token: a plain link cannot send one, so the file is fetched and handed over. */
+  async function downloadWithToken(e) {
+    if (!readToken()) return; // public reads: the link as it is
+    e.preventDefault();
+    const link = e.currentTarget;
+    const sent = readToken();
+    const res = await fetch(link.href, { headers: headers('text/csv') });
+    if (!res.ok) {
+      if (res.status === 401) askForToken(await res.json().catch(() => null), sent);
+      $('page-error').hidden = false;
+      $('page-error').textContent = 'The CSV could not be loaded (HTTP ' + res.status + ').';
+      return;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = el('a', { href: url, download: 'exchanges.csv' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   // ----- small DOM helpers ----------------------------------------------------------------
@@ -180,6 +237,8 @@
       const [themes, localities] = await Promise.all([api('/api/themes'), api('/api/localities')]);
       themeVocabulary = themes;
       const select = $('theme-select');
+      for (const g of select.querySelectorAll('optgroup')) g.remove(); // loaded again after a token was given
+      $('locality-names').replaceChildren();
       const domains = [...new Set(themes.map((t) => t.domain))];
       for (const d of domains) {
         const group = el('optgroup', { label: d });
@@ -432,6 +491,19 @@
       const s = readState();
       s.offset = String((parseInt(s.offset || '0', 10) || 0) + PAGE_SIZE);
       go(s);
+    });
+    $('csv-link').addEventListener('click', downloadWithToken);
+    $('token-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+      if (!token) return;
+      try { sessionStorage.setItem(TOKEN_KEY, token); } catch (err) { /* storage off */ }
+      tokenRefused = false;
+      $('token').value = '';
+      $('token-form').hidden = true;
+      $('page-error').hidden = true;
+      document.body.dataset.state = 'loading'; // the page's answers are on their way again
+      loadVocabularies().then(render);
     });
     window.addEventListener('popstate', render);
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));

@@ -19,7 +19,8 @@ import jakarta.inject.Singleton;
  * <li>{@code Content-Security-Policy}: HTML pages (Swagger UI, when it is served) load scripts,
  * styles and data only from the service itself and cannot be framed; every other answer gets
  * {@code default-src 'none'}, the policy OWASP's REST cheat sheet gives APIs, so an answer opened
- * in a browser runs nothing at all.</li>
+ * in a browser runs nothing at all. A 304 gets none: the browser keeps the one of the answer it
+ * revalidated.</li>
  * </ul>
  * Requests Vert.x refuses before any route (a request line or headers too long, an unparsable
  * URI) are answered without them, as they are without a body (README, "What the HTTP layer
@@ -50,15 +51,20 @@ public class SecurityHeaders {
     }
 
     static void handle(RoutingContext rc) {
-        rc.addHeadersEndHandler(v -> add(rc.request().path(), rc.response().headers()));
+        rc.addHeadersEndHandler(v -> add(rc.request().path(), rc.response().getStatusCode(), rc.response().headers()));
         rc.next();
     }
 
-    static void add(String path, MultiMap headers) {
+    static void add(String path, int status, MultiMap headers) {
         headers.set("X-Content-Type-Options", NOSNIFF);
         headers.set("Referrer-Policy", REFERRER_POLICY);
         // the dev UI (dev mode only, never in a packaged build) brings its own scripts and websockets
         if (headers.contains("Content-Security-Policy") || path != null && path.startsWith("/q/dev")) {
+            return;
+        }
+        // A 304 has no Content-Type, and a browser merges its headers into the answer it keeps: the API's policy here
+        // would become the kept page's, and a reloaded page ran none of its scripts (DashboardBrowserTest reloads it)
+        if (status == 304) {
             return;
         }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);

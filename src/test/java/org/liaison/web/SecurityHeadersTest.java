@@ -58,6 +58,26 @@ public class SecurityHeadersTest {
         }
     }
 
+    /**
+     * A browser revalidating the page it keeps (a reload) gets a 304, whose headers replace the kept ones: a 304 with
+     * the API's policy (it has no Content-Type) made the reloaded page run no script. The page's own files are asked
+     * for again each time (no-cache: their names do not change between releases); the chart library's path has its
+     * version and stays cached.
+     */
+    @Test
+    void aRevalidatedPageKeepsItsPolicyAndThePagesFilesAreRevalidated() {
+        for (String path : List.of("/", "/dashboard.js", "/dashboard.css")) {
+            Response first = given().get(path);
+            assertEquals("no-cache", first.header("Cache-Control"), path);
+            String validator = first.header("Last-Modified");
+            Response again = given().header("If-Modified-Since", validator).get(path);
+            assertEquals(304, again.statusCode(), path);
+            assertNull(again.header("Content-Security-Policy"), path + ": a 304 carries no policy of its own");
+            assertEquals("nosniff", again.header("X-Content-Type-Options"), path);
+        }
+        assertTrue(given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").header("Cache-Control").contains("max-age"));
+    }
+
     @Test
     void corsIsForTheConfiguredOriginsOnly() {
         Response other = given().header("Origin", "https://elsewhere.example").get("/api/exchanges?limit=1");
