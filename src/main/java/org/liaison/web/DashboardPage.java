@@ -11,9 +11,8 @@ import java.util.Set;
  * so the read gate serves them without a token (auth.ReadGate). Their names stay the same from one
  * release to the next, so they are answered {@code Cache-Control: no-cache} (the browser asks again
  * each time and gets a 304 while the file is the same) instead of the static handler's
- * {@code public, immutable, max-age=86400}: with that, a browser kept a day-old page after an upgrade,
- * and a reload of the page in Chromium ran none of its scripts (PrivateDashboardBrowserTest reloads
- * it). The chart library's path carries its version and keeps the static handler's headers.
+ * {@code public, immutable, max-age=86400}, with which a browser kept a day-old page after an
+ * upgrade. The chart library's path carries its version and keeps the static handler's headers.
  */
 @Singleton
 public class DashboardPage {
@@ -25,7 +24,8 @@ public class DashboardPage {
     public static final String CHART_LIBRARY = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     /** Every file the page needs. */
-    public static final Set<String> FILES = Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", CHART_LIBRARY);
+    public static final Set<String> FILES = java.util.stream.Stream.concat(PAGE.stream(), java.util.stream.Stream.of(CHART_LIBRARY))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     void register(@Observes Filters filters) {
         filters.register(DashboardPage::handle, SecurityHeaders.PRIORITY - 1);
