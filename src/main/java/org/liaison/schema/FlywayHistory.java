@@ -36,11 +36,7 @@ public final class FlywayHistory {
                 latest.put(key(r.version(), fileName(r.script())), r); // a later run, or a deletion mark, replaces an earlier one
             }
         }
-        String highest = null;
         for (Migration m : build) {
-            if (!m.repeatable() && (highest == null || compareVersions(m.version(), highest) > 0)) {
-                highest = m.version();
-            }
             Row applied = latest.remove(key(m.version(), m.script()));
             if (applied == null || "DELETE".equals(applied.type())) {
                 if (m.repeatable() || baseline == null || compareVersions(m.version(), baseline) > 0) {
@@ -53,9 +49,9 @@ public final class FlywayHistory {
                 problems.add(m.script() + " was applied as " + fileName(applied.script()));
             }
         }
+        String highest = highest(build);
         for (Row r : latest.values()) { // applied, and not in this build
-            boolean future = r.version() != null && highest != null && compareVersions(r.version(), highest) > 0;
-            if (!"DELETE".equals(r.type()) && !future) {
+            if (!"DELETE".equals(r.type()) && !above(r.version(), highest)) {
                 problems.add(fileName(r.script()) + " is applied but not in this build");
             }
         }
@@ -64,10 +60,25 @@ public final class FlywayHistory {
 
     /** Versions above the build's highest that the history has: a newer build migrated the database. */
     public static List<String> future(List<Migration> build, List<Row> history) {
-        String highest = build.stream().filter(m -> !m.repeatable()).map(Migration::version)
-                .reduce(null, (a, b) -> a == null || compareVersions(b, a) > 0 ? b : a);
-        return history.stream().filter(r -> r.success() && r.version() != null && !"BASELINE".equals(r.type()))
-                .filter(r -> highest == null || compareVersions(r.version(), highest) > 0).map(r -> fileName(r.script())).toList();
+        String highest = highest(build);
+        return history.stream().filter(r -> r.success() && !"BASELINE".equals(r.type()) && above(r.version(), highest))
+                .map(r -> fileName(r.script())).toList();
+    }
+
+    /** The build's highest version, null when it has no versioned migration. */
+    private static String highest(List<Migration> build) {
+        String highest = null;
+        for (Migration m : build) {
+            if (!m.repeatable() && (highest == null || compareVersions(m.version(), highest) > 0)) {
+                highest = m.version();
+            }
+        }
+        return highest;
+    }
+
+    /** A version above the build's highest: a newer build's migration ("future"). */
+    private static boolean above(String version, String highest) {
+        return version != null && (highest == null || compareVersions(version, highest) > 0);
     }
 
     /** A versioned migration by its version, a repeatable one by its file name. */
