@@ -137,9 +137,10 @@ public class LiaisonMain {
         }
         // Flyway alone uses the JDBC URL: a service that neither migrates nor validates with it at start
         // checks the schema over the reactive pool (org.liaison.schema) and needs none
-        List<String> needed = flywayAtStart(config)
-                ? List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url", "quarkus.datasource.username")
-                : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.username");
+        List<String> needed = new ArrayList<>(List.of("quarkus.datasource.reactive.url", "quarkus.datasource.username"));
+        if (flywayAtStart(config)) {
+            needed.add(0, "quarkus.datasource.jdbc.url");
+        }
         for (String property : needed) {
             if (!configured(config, property)) {
                 missing.add(env(property));
@@ -153,26 +154,25 @@ public class LiaisonMain {
         return flag(config, "quarkus.flyway.migrate-at-start") || flag(config, "quarkus.flyway.validate-at-start");
     }
 
-    /** A boolean setting as Quarkus will see it: a system property, then the environment, then the files. */
+    /** A boolean setting as Quarkus will see it; unset is false. */
     static boolean flag(Config config, String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(env(property));
-        }
-        if (value == null || value.isBlank()) {
-            value = config.getOptionalValue(property, String.class).orElse("false");
-        }
-        return Boolean.parseBoolean(value.strip());
+        String value = value(config, property);
+        return value != null && Boolean.parseBoolean(value.strip());
     }
 
     /** Set to something: an empty value (QUARKUS_DATASOURCE_JDBC_URL= in a manifest) is unset, as Quarkus reads it. */
     static boolean configured(Config config, String property) {
-        return config.getOptionalValue(property, String.class).isPresent() || !blank(System.getProperty(property))
-                || !blank(System.getenv(env(property)));
+        return value(config, property) != null;
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    /** A setting as Quarkus will see it: a system property, then the environment, then the files; blank counts as unset. */
+    private static String value(Config config, String property) {
+        for (String v : new String[] { System.getProperty(property), System.getenv(env(property)) }) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return config.getOptionalValue(property, String.class).orElse(null);
     }
 
     /** A token verification setting: as {@link #configured}, where smallrye-jwt's "NONE" means unset (application.properties). */
