@@ -1,7 +1,5 @@
 package org.liaison.article.extract.coding;
 
-import org.liaison.article.extract.CueBook;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
+import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.Encounters;
 import org.liaison.article.extract.Regions;
 import org.liaison.article.extract.ExtractedExchange;
