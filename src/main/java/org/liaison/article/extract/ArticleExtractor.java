@@ -119,7 +119,8 @@ public class ArticleExtractor {
         ExtractedExchange context = main != null ? main : articleDay(doc);
         for (Encounters.Clause c : encounters.clauses().subList(0, Math.min(MAX_FURTHER, encounters.clauses().size()))) {
             ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context, c.link()));
-            ExtractedExchange further = main == null ? coded : implied.complete(doc, c, coded, main);
+            ExtractedExchange completed = main == null ? coded : implied.complete(doc, c, coded, main);
+            ExtractedExchange further = sameDayAsTheOneBefore(c, completed, out);
             // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice
             boolean peopleTakenOver = coded.participants().isEmpty() && c.link() != Encounters.Link.LISTED;
             if (peopleTakenOver || out.stream().noneMatch(e -> sameEncounter(e, further))) {
@@ -127,6 +128,22 @@ public class ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * "On Monday, A held talks with B. Earlier the same day, C met the delegation": the same day is the day of the
+     * exchange told just before, which need not be the main exchange's.
+     */
+    private static ExtractedExchange sameDayAsTheOneBefore(Encounters.Clause c, ExtractedExchange further, List<ExtractedExchange> out) {
+        if (c.link() != Encounters.Link.SAME_DAY || out.size() < 2) {
+            return further;
+        }
+        ExtractedExchange before = out.get(out.size() - 1);
+        if (!before.datePrecision().equals("day") || before.date().equals(further.date())) {
+            return further;
+        }
+        return new ExtractedExchange(before.date(), null, "day", further.format(), further.kind(), further.venue(), further.level(),
+                further.participants(), further.localities(), further.themes(), further.evidence(), further.confidence());
     }
 
     /** Told twice (a caption and the text, a list item and its sentence): the same day and the same named people. */

@@ -326,7 +326,7 @@ public final class EncounterFinder implements Stage {
             }
             Encounters.Clause dated = datedEncounter(doc, s, mainDate, true);
             boolean marked = cues.has("earlier", s.folded());
-            if (marked && sameDay.matcher(s.folded()).find()) {
+            if (marked && sameDay.matcher(s.folded()).find() && ownMeeting(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
@@ -620,7 +620,8 @@ public final class EncounterFinder implements Stage {
             return false;
         }
         boolean[] sides = sides(doc, s.start(), s.end());
-        return sides[0] || sides[1] || !doc.personsOf(s.index()).isEmpty()
+        // "Following the reception, the two sides signed ...": the sides of the meeting told before
+        return sides[0] || sides[1] || cues.has("two_sides", rest) || !doc.personsOf(s.index()).isEmpty()
                 || doc.placesOf(s.index()).stream().anyMatch(p -> !p.dateline());
     }
 
