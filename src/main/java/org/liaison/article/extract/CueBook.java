@@ -27,7 +27,7 @@ public final class CueBook {
         }
         for (String required : List.of("meeting", "talks", "courtesy_call", "workshop", "signing", "meeting_kind", "working_session", "online",
                 "phone", "hybrid", "not_exchange", "multilateral", "future", "preparatory", "background", "earlier", "another_day", "named_event", "present", "venue_before",
-                "authority", "not_authority", "cn", "vn")) {
+                "authority", "not_authority", "cn", "vn", "topic")) {
             if (!byCategory.containsKey(required)) {
                 throw new org.liaison.reference.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");
             }

@@ -157,7 +157,7 @@ public final class EncounterFinder implements Stage {
         if ((cues.has("not_exchange", title) || cues.has("not_exchange", opening)) && !cues.has("meeting", title + " " + opening)) {
             return false;
         }
-        if (cues.has("multilateral", lead) && !sidelines.matcher(lead).find()) {
+        if (cues.has("multilateral", lead) && !bilateralOnTheSidelines(doc, events)) {
             return false;
         }
         Sentence firstEvent = events.get(0);
@@ -188,7 +188,46 @@ public final class EncounterFinder implements Stage {
         if (cues.has("third_country", lead) && !cues.has("cn", lead)) {
             return false;
         }
-        return cn && vn;
+        return cn && vn && counterpartNamed(doc, events);
+    }
+
+    /**
+     * "On the sidelines of the expo, X met Y": a meeting there is bilateral when its own sentence has no other
+     * country's or region's side and its counterpart is no company alone.
+     */
+    private boolean bilateralOnTheSidelines(ArticleDoc doc, List<Sentence> events) {
+        for (Sentence s : events.subList(0, Math.min(3, events.size()))) {
+            if (sidelines.matcher(s.folded()).find() && !cues.has("multilateral", s.folded()) && !businessOnly(doc, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lead or the first encounter sentence (the next one when the first names nobody, as a photo caption) names a
+     * Chinese party before the meeting's subject: "làm việc với Sở Ngoại vụ về hợp tác với tỉnh Hải Nam" and "worked
+     * with the province on the progress of the gate ..." are meetings of one side about China. A Chinese person
+     * anywhere in the sentence is a party.
+     */
+    private boolean counterpartNamed(ArticleDoc doc, List<Sentence> events) {
+        List<Sentence> opening = new ArrayList<>(List.of(lead(doc), events.get(0)));
+        if (doc.personsOf(events.get(0).index()).isEmpty() && events.size() > 1) {
+            opening.add(events.get(1));
+        }
+        for (Sentence s : opening) {
+            if (doc.personsOf(s.index()).stream().anyMatch(p -> p.side().equals("CN"))) {
+                return true;
+            }
+            Matcher meeting = firstCue(s.folded());
+            int from = meeting == null ? 0 : meeting.end();
+            Matcher topic = cues.find("topic", s.folded().substring(from));
+            int to = topic == null ? s.end() : s.start() + from + topic.start();
+            if (sides(doc, s.start(), to)[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -337,10 +376,18 @@ public final class EncounterFinder implements Stage {
         return out;
     }
 
-    /** Recalled encounters of an article whose own report is no exchange: each with its date and both sides named. */
+    /**
+     * Recalled encounters of an article whose own report is no exchange: each with its date and both sides named. The
+     * first encounter sentence dated in the days before the article is that report itself (a meeting of one side), not
+     * a recall; a photo caption recalling an earlier visit may come first too.
+     */
     private List<Encounters.Clause> standaloneRecalls(ArticleDoc doc, List<Sentence> events) {
         List<Encounters.Clause> out = new ArrayList<>();
         for (Sentence s : events) {
+            if (s == events.get(0) && doc.datesOf(s.index()).stream()
+                    .anyMatch(d -> Math.abs(d.date().toEpochDay() - doc.referenceDate().toEpochDay()) <= VISIT_DAYS)) {
+                continue;
+            }
             if (announced(s.folded()) || thirdCountryOnly(doc, s) || cues.has("multilateral", s.folded())
                     || cues.has("not_exchange", s.folded()) || businessOnly(doc, s) || preparatoryOnly(doc, s)) {
                 continue;
