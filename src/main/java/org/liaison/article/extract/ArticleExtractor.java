@@ -56,7 +56,7 @@ public class ArticleExtractor {
                     new PlaceFinder(placeNames, gazetteer, cues, rules),
                     new PeopleFinder(NameIndex.people(people), placeNames, cues, surnames, words,
                             new PersonNames(gazetteer, surnames),
-                            List.of()),
+                            List.of(), rules),
                     new EncounterFinder(cues, rules));
             return new Pipeline(stages, new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes), rules),
                     new ImpliedByMain(cues));

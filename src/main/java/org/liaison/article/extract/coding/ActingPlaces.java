@@ -91,6 +91,17 @@ final class ActingPlaces {
         }
         Matcher m = authorityBefore.matcher(before);
         if (m.find()) {
+            // "Phó Bí thư Châu ủy, Châu trưởng Chính phủ nhân dân châu ... Hồng Hà": the authority nearest the place, unless
+            // a preposition follows it ("the Yunnan provincial Party Committee in Kunming city": where, not whose)
+            int first = m.start(1);
+            int last = first;
+            while (m.find(last + 1)) {
+                last = m.start(1);
+            }
+            m.find(last);
+            if (inOrOf.matcher(before.substring(m.end(1))).matches()) {
+                m.find(first);
+            }
             String between = before.substring(m.end(1));
             int betweenStart = p.start() - between.length();
             boolean otherPlace = doc.placesStartingIn(betweenStart, p.start()).stream().anyMatch(q -> q != p);

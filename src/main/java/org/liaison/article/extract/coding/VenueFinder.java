@@ -38,6 +38,10 @@ final class VenueFinder {
     private final Pattern here;
     /** "tại Khu cảnh quan thác Bản Giốc, huyện Trùng Khánh": a site the gazetteer lacks, then the unit it lies in. */
     private final Pattern phraseUnit;
+    /** "with the Vietnamese delegation in": the visitors, then where (not an authority word before the place). */
+    private final Pattern visitorsIn;
+    /** "Qinzhou City in China's Guangxi": a place after the one it describes, which lies in it. */
+    private final Pattern describedBy;
 
     private final CueBook cues;
 
@@ -51,6 +55,8 @@ final class VenueFinder {
         this.anaphorCn = rules.pattern("venue.anaphor_cn");
         this.here = rules.pattern("venue.here");
         this.phraseUnit = rules.pattern("venue.phrase_unit");
+        this.visitorsIn = rules.pattern("venue.visitors_in");
+        this.describedBy = rules.pattern("venue.described_by");
     }
 
     LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -87,8 +93,8 @@ final class VenueFinder {
                 String before = text.substring(Math.max(from, p.start() - 50), p.start());
                 String near = placeQualifiers.matcher(before).replaceAll("");
                 if ((cues.has("venue_before", near) || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
-                        && !cues.has("authority", before.substring(Math.max(0, before.length() - 14)))
-                        && !missionSeat.matcher(before).find()) {
+                        && (!cues.has("authority", before.substring(Math.max(0, before.length() - 14))) || visitorsIn.matcher(before).find())
+                        && !missionSeat.matcher(before).find() && !describesAnother(doc, p, from)) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
                     for (PlaceMention q : doc.placesStartingIn(p.end() + 1, p.end() + 30)) {
@@ -122,6 +128,17 @@ final class VenueFinder {
             }
         }
         return null;
+    }
+
+    /** "the People's Government of Qinzhou City in China's Guangxi": the place only says where the one before it lies. */
+    private boolean describesAnother(ArticleDoc doc, PlaceMention p, int from) {
+        for (PlaceMention q : doc.placesStartingIn(Math.max(from, p.start() - 40), p.start())) {
+            if (q.end() <= p.start() && p.locality().code().equals(q.locality().parent())
+                    && describedBy.matcher(doc.text().substring(q.end(), p.start())).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Per article: the position of the first dateline place, or -1. */

@@ -16,6 +16,7 @@ import org.liaison.article.extract.NameWords;
 import org.liaison.article.extract.PersonMention;
 import org.liaison.article.extract.PersonNames;
 import org.liaison.article.extract.PlaceMention;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Stage;
 import org.liaison.article.extract.Surnames;
 import org.liaison.gazetteer.Locality;
@@ -40,9 +41,12 @@ public final class PeopleFinder implements Stage {
     private final NameWords words;
     private final PersonNames shapes;
     private final List<NameRecogniser> recognisers;
+    /** "châu tự trị dân tộc Hà Nhì, Di Hồng Hà": a shape after the peoples of an autonomous unit is part of its name. */
+    private final Pattern ethnicListBefore;
 
     public PeopleFinder(NameIndex<PeopleDirectory.Seed> personNames, NameIndex<List<Locality>> placeNames, CueBook cues,
-            Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers) {
+            Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers, RuleBook rules) {
+        this.ethnicListBefore = rules.pattern("people.ethnic_list_before");
         this.personNames = personNames;
         this.placeNames = placeNames;
         this.cues = cues;
@@ -88,6 +92,9 @@ public final class PeopleFinder implements Stage {
         }
         if (covered.get(start, end).cardinality() > 0) {
             lendTitle(doc, m, start, end, tableHitsAt.getOrDefault(start, List.of()));
+            return;
+        }
+        if (ethnicListBefore.matcher(f.text.substring(Math.max(0, start - 40), start)).find()) {
             return;
         }
         String first = WORDS.split(m.written().strip())[0];
