@@ -605,6 +605,9 @@ public final class PersonNames {
             int ws = Math.max(previousEnd, sentenceStart(fs));
             // before: a chain of titles, organisations, honorifics and gap words ending at the name
             int pos = skipSeparatorsBack(fs, ws);
+            if (joinedToTheOneBefore(pos, ws) && titleAfter(fe) != null) {
+                pos = ws; // "Yang Shunhua, vice governor of Yunnan, and Lo Van Tien, chairman of ...": the title before is Yang's
+            }
             // the phrases before the name are searched only when something stands there (not for a name right after another)
             Map<Integer, Hit> longestEndingAt = pos > ws ? phrasesBefore(ws, fs) : Map.of();
             int gaps = 0;
@@ -779,6 +782,16 @@ public final class PersonNames {
 
         private String trimTitle(String s) {
             return s.replaceAll("^[\\s,:;\\-–—]+|[\\s,:;\\-–—]+$", "").replaceAll("\\s+", " ");
+        }
+
+        /** "…, and" / "… và" right before a name: it joins the name to the one before, and the title before is that one's. */
+        private boolean joinedToTheOneBefore(int pos, int ws) {
+            Integer wi = wordEndingAt.get(pos);
+            if (wi == null) {
+                return false;
+            }
+            Word w = words.get(wi);
+            return w.start() >= ws && (w.key().equals("and") || w.key().equals("va"));
         }
 
         private int skipSeparatorsBack(int pos, int ws) {
