@@ -62,8 +62,10 @@ final class ParticipantChooser {
     Participants choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         List<PersonMention> chosen = new ArrayList<>();
         Map<PersonMention, Boolean> aside = doc.remember(new Standing(this), HashMap::new);
-        // a further exchange takes the people of its clause only
-        List<PersonMention> candidates = scope instanceof MainScope ? doc.persons() : doc.personsStartingIn(scope.focusStart(), scope.focusEnd());
+        // a further exchange takes the people of its clause, and of the sentence that goes on telling it
+        Sentence goesOn = scope instanceof ClauseScope clause ? goesOn(doc, clause) : null;
+        List<PersonMention> candidates = scope instanceof MainScope ? doc.persons()
+                : doc.personsStartingIn(scope.focusStart(), goesOn != null ? goesOn.end() : scope.focusEnd());
         for (PersonMention p : candidates) {
             Boolean notTakingPart = aside.get(p);
             if (notTakingPart == null) {
@@ -75,7 +77,8 @@ final class ParticipantChooser {
             if (notTakingPart) {
                 continue;
             }
-            if (scope instanceof MainScope main ? takesPart(doc, main, p) : scope.inFocus(p.start())) {
+            if (scope instanceof MainScope main ? takesPart(doc, main, p)
+                    : scope.inFocus(p.start()) || goesOn != null && p.sentence() == goesOn.index() && (p.known() || !p.title().isEmpty())) {
                 chosen.add(p);
             }
         }
@@ -105,10 +108,31 @@ final class ParticipantChooser {
             evidence.add(doc.evidence("participants", p.start(), p.end()));
         }
         if (scope instanceof ClauseScope clause) {
-            namedByShortForm(doc, clause, participants);
+            namedByShortForm(doc, clause, goesOn != null ? goesOn.end() : clause.focusEnd(), participants);
             ledByMainHead(doc, clause, participants, localities, byName);
         }
         return new Participants(chosen, participants, localities);
+    }
+
+    /**
+     * The sentence after a further exchange's clause that goes on telling it, whose titled people took part in it ("Following
+     * the reception, the two sides signed a memorandum. The document was signed by A and B", "... đoàn đã làm việc với Học
+     * viện. Đồng chí X, Phó Viện trưởng, giới thiệu ..."): the clause runs to its sentence's end, and the next sentence is
+     * no exchange's own (main or further) and does not turn to another time. None for a recall, told in passing.
+     */
+    private Sentence goesOn(ArticleDoc doc, ClauseScope clause) {
+        Sentence s = clause.sentence();
+        if (clause.link() == Encounters.Link.RECALLED || clause.focusEnd() < s.end() - 1 || s.index() + 1 >= doc.sentences().size()) {
+            return null;
+        }
+        Sentence next = doc.sentence(s.index() + 1);
+        Encounters e = doc.encounters();
+        if (e == null || e.main() != null && (e.main().focusSentence() == next.index() || e.main().has(next))
+                || e.clauses().stream().anyMatch(c -> c.sentence() == next.index())
+                || doc.sentenceHas(cues, "earlier", next) || doc.sentenceHas(cues, "another_day", next)) {
+            return null;
+        }
+        return next;
     }
 
     /**
@@ -223,12 +247,13 @@ final class ParticipantChooser {
     }
 
     /**
-     * "... where Thang had a meeting", "Chinh held talks with …": a main participant named by the short form of the name
-     * (a Vietnamese given name, a Chinese family name), capitalised, written with or without diacritics.
+     * "... where Thang had a meeting", "Chinh held talks with …", "in the presence of Tung and Huang" (in the sentence
+     * that goes on telling the clause, up to {@code end}): a main participant named by the short form of the name (a
+     * Vietnamese given name, a Chinese family name), capitalised, written with or without diacritics.
      */
-    private static void namedByShortForm(ArticleDoc doc, ClauseScope clause, Map<String, ExtractedExchange.Participant> byName) {
+    private static void namedByShortForm(ArticleDoc doc, ClauseScope clause, int end, Map<String, ExtractedExchange.Participant> byName) {
         Folded f = doc.folded();
-        String folded = f.text.substring(clause.focusStart(), clause.focusEnd());
+        String folded = f.text.substring(clause.focusStart(), end);
         for (ExtractedExchange.Participant p : clause.main().participants()) {
             String[] parts = p.name().split(" ");
             String shortName = AliasKey.fold(p.side().equals("VN") ? parts[parts.length - 1] : parts[0]);

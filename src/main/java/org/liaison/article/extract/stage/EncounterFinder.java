@@ -94,7 +94,7 @@ public final class EncounterFinder implements Stage {
         List<Encounters.Clause> clauses = furtherClauses(doc, events, first, mainDate);
         Set<Integer> further = new HashSet<>();
         clauses.forEach(c -> further.add(c.sentence()));
-        doc.setEncounters(new Encounters(mainScope(doc, events, further), clauses));
+        doc.setEncounters(new Encounters(mainScope(doc, events, further, clauses), clauses));
     }
 
     private boolean encounterCue(String folded) {
@@ -729,12 +729,22 @@ public final class EncounterFinder implements Stage {
         return items;
     }
 
-    /** The main exchange: up to three encounter sentences not told as further exchanges, and the lead before them. */
-    private static MainScope mainScope(ArticleDoc doc, List<Sentence> events, Set<Integer> further) {
+    /**
+     * The main exchange: up to three encounter sentences not told as further exchanges, and the lead before them. None
+     * after a further exchange's sentence that is not a recall: from there the report tells that one ("Following the
+     * reception, the two sides signed ... The document was signed by A and B").
+     */
+    private static MainScope mainScope(ArticleDoc doc, List<Sentence> events, Set<Integer> further, List<Encounters.Clause> clauses) {
         Sentence first = events.get(0);
+        int movedOn = Integer.MAX_VALUE;
+        for (Encounters.Clause c : clauses) {
+            if (c.sentence() > first.index() && c.link() != Encounters.Link.RECALLED) {
+                movedOn = Math.min(movedOn, c.sentence());
+            }
+        }
         List<Sentence> core = new ArrayList<>();
         for (Sentence s : events) {
-            if (core.size() < 3 && !further.contains(s.index()) || s == first) {
+            if (core.size() < 3 && !further.contains(s.index()) && s.index() < movedOn || s == first) {
                 if (!core.contains(s)) {
                     core.add(s);
                 }
