@@ -1,5 +1,6 @@
 package org.liaison.article.extract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.gazetteer.LocalityRef;
@@ -26,6 +27,13 @@ final class ImpliedByMain {
         LocalityRef venue = further.venue();
         List<ExtractedExchange.Participant> people = new ArrayList<>(further.participants());
         List<ExtractedExchange.LocalityRole> localities = new ArrayList<>(further.localities());
+        LocalDate day = LocalDate.parse(date);
+        LocalDate mainDay = LocalDate.parse(main.date());
+        if (clause.link() == Encounters.Link.RECALLED && day.isAfter(mainDay) && !day.minusYears(1).isAfter(mainDay)) {
+            // "tại cuộc hội đàm ngày 14/6 vừa qua": a recalled exchange is earlier than the one reported; a day whose year the
+            // text left to be inferred (no publication date) is the latest such day before it
+            date = day.minusYears(1).toString();
+        }
         if (clause.link() == Encounters.Link.SAME_DAY && !precision.equals("day") && main.datePrecision().equals("day")) {
             date = main.date();
             until = null;
