@@ -56,6 +56,8 @@ public final class EncounterFinder implements Stage {
     /** After a dated clause's comma, its hosts or attendees ("..., chaired by its chairman X"): the clause goes on. */
     private final Pattern clauseGoesOn;
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
+    /** A sentence telling a visit's next stop ("the delegation travelled to Haikou", "đoàn đến thăm tỉnh Chiết Giang"). */
+    private final Pattern visitStop;
 
     private final CueBook cues;
 
@@ -68,6 +70,7 @@ public final class EncounterFinder implements Stage {
         this.clauseGoesOn = rules.pattern("encounters.clause_goes_on");
         this.futureOccurs = rules.pattern("encounters.future_occurs");
         this.meetingNoun = rules.pattern("encounters.meeting_noun");
+        this.visitStop = rules.pattern("encounters.visit_stop");
     }
 
     @Override
@@ -371,9 +374,27 @@ public final class EncounterFinder implements Stage {
                 out.add(dated);
             } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
+            } else if (mainDate != null && dayOfTheStopBefore(doc, s, events, mainDate)) {
+                out.add(new Encounters.Clause(s.index(), doc.sentence(s.index() - 1).start(), s.end(), Encounters.Link.SAME_VISIT));
             }
         }
         return out;
+    }
+
+    /**
+     * "Ngày 5/7, đoàn đến thăm tỉnh Chiết Giang. Tại thành phố Hàng Châu, đồng chí X ... đã có buổi làm việc với đoàn": the
+     * sentence before tells the visit's next stop and its day, this one the meeting there, with a Chinese party named.
+     */
+    private boolean dayOfTheStopBefore(ArticleDoc doc, Sentence s, List<Sentence> events, LocalDate mainDate) {
+        if (s.index() == 0 || !doc.datesOf(s.index()).isEmpty()) {
+            return false;
+        }
+        Sentence before = doc.sentence(s.index() - 1);
+        if (events.contains(before) || !visitStop.matcher(before.folded()).find() || !sides(doc, s.start(), s.end())[0]) {
+            return false;
+        }
+        return doc.datesOf(before.index()).stream().anyMatch(d -> !d.date().equals(mainDate) && !d.date().isAfter(doc.referenceDate())
+                && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= VISIT_DAYS);
     }
 
     /**
