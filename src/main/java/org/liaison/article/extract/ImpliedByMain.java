@@ -49,8 +49,10 @@ final class ImpliedByMain {
                 addRole(localities, venue, "venue");
             }
         }
-        // a recalled encounter keeps the main exchange's sides only when it refers to them ("the two sides")
-        boolean bySides = cues.has("two_sides", doc.text().substring(clause.start(), clause.end()));
+        // a recalled encounter keeps the main exchange's sides only when it refers to them ("the two sides"), or names an
+        // earlier meeting of the same series by its number ("Hội thảo lần thứ nhất", "the first workshop")
+        String clauseText = doc.text().substring(clause.start(), clause.end());
+        boolean bySides = cues.has("two_sides", clauseText) || clause.link() == Encounters.Link.RECALLED && cues.has("named_event", clauseText);
         boolean sidesImplied = clause.link() != Encounters.Link.RECALLED || bySides;
         // "In the afternoon, the two ministers co-chaired a ceremony": the main exchange's people, as a list item's
         boolean peopleImplied = clause.link() == Encounters.Link.LISTED || bySides && clause.link() != Encounters.Link.RECALLED;
