@@ -45,6 +45,11 @@ final class ImpliedByMain {
         }
         if (venue == null && clause.link() != Encounters.Link.RECALLED && main.venue() != null && !further.format().equals("online")) {
             venue = hostLocality(further, main.venue().country());
+            if (venue == null && clause.link() == Encounters.Link.SAME_VISIT && namesNoPlace(doc, clause)
+                    && Math.abs(LocalDate.parse(further.date()).toEpochDay() - mainDay.toEpochDay()) <= 1) {
+                // "The following day, X held a working session with the delegation": the visit's place, the clause naming no other
+                venue = main.venue();
+            }
             if (venue != null) {
                 addRole(localities, venue, "venue");
             }
@@ -72,6 +77,11 @@ final class ImpliedByMain {
         boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
         return new ExtractedExchange(date, until, precision, further.format(), further.kind(), venue, local ? "locality" : "central",
                 List.copyOf(people), List.copyOf(localities), further.themes(), further.evidence(), further.confidence());
+    }
+
+    /** The clause names no place of the gazetteer (a dateline aside). */
+    private static boolean namesNoPlace(ArticleDoc doc, Encounters.Clause clause) {
+        return doc.placesStartingIn(clause.start(), clause.end()).stream().allMatch(PlaceMention::dateline);
     }
 
     /**

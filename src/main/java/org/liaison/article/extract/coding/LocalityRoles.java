@@ -84,7 +84,10 @@ final class LocalityRoles {
                     .stream().anyMatch(c -> c.sentence() == p.sentence());
             boolean subject = (inFocus || scope instanceof MainScope main && main.has(ps))
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
-            if (acting.isAuthority(doc, p) && nearParticipant || subject) {
+            // "officials ... of the people's committees of the border provinces of A, B and C attended the meeting": an
+            // authority of the place among those who attended, though no person of it is named
+            boolean attended = !nearParticipant && scope instanceof MainScope && doc.sentenceHas(cues, "present", ps);
+            if (acting.isAuthority(doc, p) && (nearParticipant || attended) || subject) {
                 roles.put(p.locality().code() + "|participant", "participant");
                 actingMentions.add(p);
             }

@@ -133,7 +133,8 @@ final class VenueFinder {
     /** "the People's Government of Qinzhou City in China's Guangxi": the place only says where the one before it lies. */
     private boolean describesAnother(ArticleDoc doc, PlaceMention p, int from) {
         for (PlaceMention q : doc.placesStartingIn(Math.max(from, p.start() - 40), p.start())) {
-            if (q.end() <= p.start() && p.locality().code().equals(q.locality().parent())
+            // "Mong Cai city in Vietnam's Quang Ninh": a district of the unit names that unit
+            if (q.end() <= p.start() && (p.locality().code().equals(q.locality().parent()) || p.locality().code().equals(q.locality().code()))
                     && describedBy.matcher(doc.text().substring(q.end(), p.start())).find()) {
                 return true;
             }
