@@ -36,10 +36,13 @@ final class DateChooser {
     private final Pattern sameDay;
     /** "The following day": a further exchange on the day after the main exchange's. */
     private final Pattern nextDay;
+    /** A visit's or trip's words: a span beside them is the trip's, not the event's. */
+    private final Pattern tripWords;
 
     DateChooser(RuleBook rules) {
         this.sameDay = rules.pattern("date_choice.same_day");
         this.nextDay = rules.pattern("date_choice.next_day");
+        this.tripWords = rules.pattern("date_choice.trip");
     }
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -66,8 +69,10 @@ final class DateChooser {
                     if (d.monthOnly() == monthOnly && d.start() >= doc.publicationLineEnd() && !dispatchDate(doc, d)
                             && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
                                     && datelineLike(doc, d))) {
-                        evidence.add(doc.evidence("date", d.start(), d.end()));
-                        return new DateChoice(d.date(), d.until(), d.precision(), d.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+                        DateMention event = spanOfTheDay(doc, d, inRange);
+                        evidence.add(doc.evidence("date", event.start(), event.end()));
+                        return new DateChoice(event.date(), event.until(), event.precision(),
+                                event.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
                     }
                 }
             }
@@ -119,6 +124,23 @@ final class DateChooser {
             certainty = DateChoice.GUESSED;
         }
         return new DateChoice(base.withDayOfMonth(1), null, "month", certainty);
+    }
+
+    /**
+     * "Chiều 14/6, diễn đàn ... đã bế mạc sau ba ngày làm việc, từ ngày 12 đến 14/6": the day told is the first or last of
+     * an event's span in the same sentence, which is the exchange's date and end date (codebook: a multi-day event). Not a
+     * visit's span ("trong chuyến thăm từ ngày 20 đến 23/5"): a meeting on its first day is that day's.
+     */
+    private DateMention spanOfTheDay(ArticleDoc doc, DateMention day, List<DateMention> inRange) {
+        if (day.until() != null || tripWords.matcher(doc.sentence(day.sentence()).folded()).find()) {
+            return day;
+        }
+        for (DateMention span : inRange) {
+            if (span.until() != null && span.sentence() == day.sentence() && (span.date().equals(day.date()) || span.until().equals(day.date()))) {
+                return span;
+            }
+        }
+        return day;
     }
 
     /** How well a year the text does not give beside the day is supported (see {@link DateChoice}). */
