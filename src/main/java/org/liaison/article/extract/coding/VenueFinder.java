@@ -168,8 +168,8 @@ final class VenueFinder {
     }
 
     /**
-     * A province chosen as the venue, and a later encounter sentence of the same exchange that puts the
-     * encounter in one of its cities ("visited Yunnan ... In the afternoon, in Kunming city, X received"):
+     * A province chosen as the venue, and the rest of its sentence or a later encounter sentence of the same exchange that
+     * puts the encounter in one of its cities ("visited Yunnan ... In the afternoon, in Kunming city, X received"):
      * the city, the most specific unit (codebook: venue).
      */
     private PlaceMention cityOf(ArticleDoc doc, List<Sentence> sentences, Sentence chosen, PlaceMention province) {
@@ -178,10 +178,11 @@ final class VenueFinder {
         }
         String text = doc.text();
         for (Sentence s : sentences) {
-            if (s.index() <= chosen.index()) {
+            if (s.index() < chosen.index()) {
                 continue;
             }
-            for (PlaceMention q : doc.placesStartingIn(s.start(), s.end())) {
+            // the chosen sentence itself from the province on ("visited Yunnan ..., had talks ... in Kunming"), then the later ones
+            for (PlaceMention q : doc.placesStartingIn(s.index() == chosen.index() ? province.end() : s.start(), s.end())) {
                 if (q.dateline() || !province.locality().code().equals(q.locality().parent())) {
                     continue;
                 }
