@@ -117,14 +117,18 @@ public class ArticleExtractor {
         }
         // with no main exchange, recalled encounters are coded against the article's day alone
         ExtractedExchange context = main != null ? main : articleDay(doc);
+        ExtractedExchange lastTold = main;
         for (Encounters.Clause c : encounters.clauses().subList(0, Math.min(MAX_FURTHER, encounters.clauses().size()))) {
             ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context, c.link()));
             ExtractedExchange completed = main == null ? coded : implied.complete(doc, c, coded, main);
-            ExtractedExchange further = sameDayAsTheOneBefore(c, completed, out);
+            ExtractedExchange further = sameDayAsTheOneBefore(c, completed, lastTold, main);
             // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice
             boolean peopleTakenOver = coded.participants().isEmpty() && c.link() != Encounters.Link.LISTED;
             if (peopleTakenOver || out.stream().noneMatch(e -> sameEncounter(e, further))) {
                 out.add(further);
+                if (c.link() != Encounters.Link.RECALLED) {
+                    lastTold = further; // a recall is an aside: "the same day" after it is still the visit's day
+                }
             }
         }
         return out;
@@ -132,13 +136,13 @@ public class ArticleExtractor {
 
     /**
      * "On Monday, A held talks with B. Earlier the same day, C met the delegation": the same day is the day of the
-     * exchange told just before, which need not be the main exchange's.
+     * exchange told just before ({@code before}: the last kept that is not a recall), which need not be the main exchange's.
      */
-    private static ExtractedExchange sameDayAsTheOneBefore(Encounters.Clause c, ExtractedExchange further, List<ExtractedExchange> out) {
-        if (c.link() != Encounters.Link.SAME_DAY || out.size() < 2) {
+    private static ExtractedExchange sameDayAsTheOneBefore(Encounters.Clause c, ExtractedExchange further, ExtractedExchange before,
+            ExtractedExchange main) {
+        if (c.link() != Encounters.Link.SAME_DAY || before == null || before == main) {
             return further;
         }
-        ExtractedExchange before = out.get(out.size() - 1);
         if (!before.datePrecision().equals("day") || before.date().equals(further.date())) {
             return further;
         }

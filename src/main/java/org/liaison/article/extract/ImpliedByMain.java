@@ -7,7 +7,8 @@ import org.liaison.gazetteer.LocalityRef;
 
 /**
  * What a further exchange's clause leaves implicit and the main exchange tells: "The same day, he
- * met B" keeps the main exchange's day (and city when the clause names none); the items of a list
+ * met B" keeps the day of the exchange told before it (ArticleExtractor; the main exchange's city when the clause names
+ * none), "The following day, X received the delegation" the visit's place; the items of a list
  * of meetings share the sentence's subject, the visiting delegation and its head; a side the clause
  * does not name at all (no person, no locality) is the main exchange's side, its localities
  * included ("The two sides signed ... on September 4, 2013"). What the clause names is kept.
@@ -29,10 +30,11 @@ final class ImpliedByMain {
         List<ExtractedExchange.LocalityRole> localities = new ArrayList<>(further.localities());
         LocalDate day = LocalDate.parse(date);
         LocalDate mainDay = LocalDate.parse(main.date());
-        if (clause.link() == Encounters.Link.RECALLED && day.isAfter(mainDay) && !day.minusYears(1).isAfter(mainDay)) {
-            // "tại cuộc hội đàm ngày 14/6 vừa qua": a recalled exchange is earlier than the one reported; a day whose year the
-            // text left to be inferred (no publication date) is the latest such day before it
+        if (clause.link() == Encounters.Link.RECALLED && doc.published() == null && day.isAfter(mainDay) && !day.minusYears(1).isAfter(mainDay)) {
+            // "tại cuộc hội đàm ngày 14/6 vừa qua" in an article without a publication date: a recalled exchange is earlier
+            // than the one reported, so a day whose year was inferred from the text is the latest such day before it
             date = day.minusYears(1).toString();
+            until = until == null ? null : LocalDate.parse(until).minusYears(1).toString();
         }
         if (clause.link() == Encounters.Link.SAME_DAY && !precision.equals("day") && main.datePrecision().equals("day")) {
             date = main.date();
@@ -45,8 +47,8 @@ final class ImpliedByMain {
         }
         if (venue == null && clause.link() != Encounters.Link.RECALLED && main.venue() != null && !further.format().equals("online")) {
             venue = hostLocality(further, main.venue().country());
-            if (venue == null && clause.link() == Encounters.Link.SAME_VISIT && namesNoPlace(doc, clause)
-                    && Math.abs(LocalDate.parse(further.date()).toEpochDay() - mainDay.toEpochDay()) <= 1) {
+            if (venue == null && clause.link() == Encounters.Link.SAME_VISIT && namesNoPlace(doc, clause) && precision.equals("day")
+                    && Math.abs(LocalDate.parse(date).toEpochDay() - mainDay.toEpochDay()) <= 1) {
                 // "The following day, X held a working session with the delegation": the visit's place, the clause naming no other
                 venue = main.venue();
             }

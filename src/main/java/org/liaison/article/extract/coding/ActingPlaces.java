@@ -91,8 +91,9 @@ final class ActingPlaces {
         }
         Matcher m = authorityBefore.matcher(before);
         if (m.find()) {
-            // "Phó Bí thư Châu ủy, Châu trưởng Chính phủ nhân dân châu ... Hồng Hà": the authority nearest the place, unless
-            // a preposition follows it ("the Yunnan provincial Party Committee in Kunming city": where, not whose)
+            // "Phó Bí thư Châu ủy, Châu trưởng Chính phủ nhân dân châu ... Hồng Hà": the authority nearest the place; when a
+            // preposition follows that one, the first as before ("Secretary of the Yunnan provincial Party Committee in
+            // Kunming city": the committee is Yunnan's, Kunming only where)
             int first = m.start(1);
             int last = first;
             while (m.find(last + 1)) {

@@ -36,6 +36,8 @@ final class LocalityRoles {
     /** "Ha Giang (Vietnam) and": the bracketed country does not break the list. */
     private final Pattern bracketedCountry;
     private final Pattern hostOfficials;
+    /** "… attended the meeting", "Cùng dự có …": the sentence says who attended. */
+    private final Pattern attendedWords;
 
     private final Gazetteer gazetteer;
     private final CueBook cues;
@@ -50,6 +52,7 @@ final class LocalityRoles {
         this.listJoin = rules.pattern("roles.list_join");
         this.bracketedCountry = rules.pattern("roles.bracketed_country");
         this.hostOfficials = rules.pattern("roles.host_officials");
+        this.attendedWords = rules.pattern("roles.attended");
     }
 
     List<ExtractedExchange.LocalityRole> assign(ArticleDoc doc, Scope scope, Participants people, LocalityRef venue) {
@@ -86,7 +89,7 @@ final class LocalityRoles {
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
             // "officials ... of the people's committees of the border provinces of A, B and C attended the meeting": an
             // authority of the place among those who attended, though no person of it is named
-            boolean attended = !nearParticipant && scope instanceof MainScope && doc.sentenceHas(cues, "present", ps);
+            boolean attended = !nearParticipant && scope instanceof MainScope && attendedWords.matcher(ps.folded()).find();
             if (acting.isAuthority(doc, p) && (nearParticipant || attended) || subject) {
                 roles.put(p.locality().code() + "|participant", "participant");
                 actingMentions.add(p);

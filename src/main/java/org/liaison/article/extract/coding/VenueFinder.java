@@ -107,7 +107,7 @@ final class VenueFinder {
                 }
             }
             if (best != null) {
-                best = cityOf(doc, sentences, s, best);
+                best = cityOf(doc, sentences, s, best, to);
                 evidence.add(doc.evidence("venue", best.start(), best.end()));
                 return LocalityRef.of(best.locality());
             }
@@ -168,11 +168,11 @@ final class VenueFinder {
     }
 
     /**
-     * A province chosen as the venue, and the rest of its sentence or a later encounter sentence of the same exchange that
-     * puts the encounter in one of its cities ("visited Yunnan ... In the afternoon, in Kunming city, X received"):
+     * A province chosen as the venue, and the rest of its clause ({@code chosenEnd}) or a later encounter sentence of the
+     * same exchange that puts the encounter in one of its cities ("visited Yunnan ... In the afternoon, in Kunming city, X received"):
      * the city, the most specific unit (codebook: venue).
      */
-    private PlaceMention cityOf(ArticleDoc doc, List<Sentence> sentences, Sentence chosen, PlaceMention province) {
+    private PlaceMention cityOf(ArticleDoc doc, List<Sentence> sentences, Sentence chosen, PlaceMention province, int chosenEnd) {
         if (!province.locality().level().equals("province")) {
             return province;
         }
@@ -182,7 +182,8 @@ final class VenueFinder {
                 continue;
             }
             // the chosen sentence itself from the province on ("visited Yunnan ..., had talks ... in Kunming"), then the later ones
-            for (PlaceMention q : doc.placesStartingIn(s.index() == chosen.index() ? province.end() : s.start(), s.end())) {
+            boolean same = s.index() == chosen.index();
+            for (PlaceMention q : doc.placesStartingIn(same ? province.end() : s.start(), same ? chosenEnd : s.end())) {
                 if (q.dateline() || !province.locality().code().equals(q.locality().parent())) {
                     continue;
                 }

@@ -58,6 +58,8 @@ public final class EncounterFinder implements Stage {
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
     /** A sentence telling a visit's next stop ("the delegation travelled to Haikou", "đoàn đến thăm tỉnh Chiết Giang"). */
     private final Pattern visitStop;
+    /** A sentence that starts with yesterday ("Chiều qua", "Yesterday"). */
+    private final Pattern yesterdayStart;
 
     private final CueBook cues;
 
@@ -71,6 +73,7 @@ public final class EncounterFinder implements Stage {
         this.futureOccurs = rules.pattern("encounters.future_occurs");
         this.meetingNoun = rules.pattern("encounters.meeting_noun");
         this.visitStop = rules.pattern("encounters.visit_stop");
+        this.yesterdayStart = rules.pattern("encounters.yesterday_start");
     }
 
     @Override
@@ -346,8 +349,9 @@ public final class EncounterFinder implements Stage {
      * counterparts ("chào xã giao X; hội đàm với Y"); a sentence that starts with a sequence marker
      * ("Earlier", "The same afternoon", "Trước đó", "Chiều cùng ngày"); one that tells a meeting
      * with a day of its own (another day of the visit, or an earlier encounter that names both
-     * sides); one that says the visitor "also met" a Chinese counterpart. Not an announced meeting
-     * nor one with a third country.
+     * sides); one that says the visitor "also met" a Chinese counterpart; one that starts with yesterday
+     * when the main exchange was on another day; one whose day the sentence before gives with the
+     * visit's next stop. Not an announced meeting nor one with a third country.
      */
     private List<Encounters.Clause> furtherClauses(ArticleDoc doc, List<Sentence> events, Sentence first, LocalDate mainDate) {
         List<Encounters.Clause> out = new ArrayList<>();
@@ -372,13 +376,19 @@ public final class EncounterFinder implements Stage {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
-            } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s)) {
+            } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s) || yesterdayOfItsOwn(doc, s, mainDate) && ownMeeting(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             } else if (mainDate != null && dayOfTheStopBefore(doc, s, events, mainDate)) {
                 out.add(new Encounters.Clause(s.index(), doc.sentence(s.index() - 1).start(), s.end(), Encounters.Link.SAME_VISIT));
             }
         }
         return out;
+    }
+
+    /** "Chiều qua, ... tiếp đoàn" after an exchange of the publication day: yesterday is a day of its own. */
+    private boolean yesterdayOfItsOwn(ArticleDoc doc, Sentence s, LocalDate mainDate) {
+        return mainDate != null && doc.published() != null && !doc.published().minusDays(1).equals(mainDate)
+                && yesterdayStart.matcher(s.folded()).find();
     }
 
     /**
