@@ -73,6 +73,20 @@ public final class NameIndex<T> {
      * not "long an").
      */
     public List<Hit<T>> hits(Folded f, int minTokens, boolean capitalised) {
+        return hits(f, minTokens, capitalised, (a, b) -> false);
+    }
+
+    /** Whether a sentence ends between two folded offsets. */
+    @FunctionalInterface
+    public interface SentenceEnd {
+        boolean between(int from, int to);
+    }
+
+    /**
+     * As {@link #hits(Folded, int, boolean)}, no name running across a sentence's end ("... sang Việt Nam. Ninh Bình ..."
+     * holds Ninh Bình, not "Nam Ninh").
+     */
+    public List<Hit<T>> hits(Folded f, int minTokens, boolean capitalised, SentenceEnd sentenceEnd) {
         List<Hit<T>> out = new ArrayList<>();
         List<Folded.Token> tokens = f.tokens;
         String[] keys = new String[maxTokens + 1];
@@ -87,7 +101,8 @@ public final class NameIndex<T> {
             for (int n = 1; n <= Math.min(maxTokens, tokens.size() - i); n++) {
                 // "pu'er": a token keeps its apostrophe, the folded keys of the names do not ("Pu'er" -> "pu er")
                 String word = tokens.get(i + n - 1).text().replace('\'', ' ');
-                if (key.length() + (n == 1 ? 0 : 1) + word.length() > maxLength) {
+                if (key.length() + (n == 1 ? 0 : 1) + word.length() > maxLength
+                        || n > 1 && sentenceEnd.between(start, tokens.get(i + n - 1).start())) {
                     break;
                 }
                 key.append(n == 1 ? "" : " ").append(word);

@@ -75,7 +75,7 @@ final class ActingPlaces {
         String t = doc.text();
         Sentence s = doc.sentence(p.sentence());
         String before = t.substring(Math.max(s.start(), p.start() - 60), p.start());
-        String after = t.substring(p.end(), Math.min(s.end(), p.end() + 50));
+        String after = t.substring(p.end(), Math.max(p.end(), Math.min(s.end(), p.end() + 50)));
         if (cues.has("not_authority", before.substring(Math.max(0, before.length() - 40)))) {
             return false;
         }
