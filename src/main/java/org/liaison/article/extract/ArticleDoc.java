@@ -163,6 +163,11 @@ public final class ArticleDoc {
         return sentences.isEmpty() ? 0 : sentences.size() - 1;
     }
 
+    /** Whether a sentence ends between two folded offsets: a name found by its words does not run across it. */
+    public boolean sentenceEndsBetween(int from, int to) {
+        return sentenceAt(from) != sentenceAt(to);
+    }
+
     public List<DateMention> dates() {
         return dates;
     }

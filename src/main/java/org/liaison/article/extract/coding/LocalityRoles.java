@@ -89,8 +89,8 @@ final class LocalityRoles {
                     && acting.acts(doc, p, Math.max(scope.focusStart(), ps.start()), inFocus);
             // "officials ... of the people's committees of the border provinces of A, B and C attended the meeting": an
             // authority of the place among those who attended, though no person of it is named
-            boolean attended = !nearParticipant && scope instanceof MainScope && attendedWords.matcher(ps.folded()).find();
-            if (acting.isAuthority(doc, p) && (nearParticipant || attended) || subject) {
+            if (acting.isAuthority(doc, p) && (nearParticipant || scope instanceof MainScope && attendedWords.matcher(ps.folded()).find())
+                    || subject) {
                 roles.put(p.locality().code() + "|participant", "participant");
                 actingMentions.add(p);
             }

@@ -127,7 +127,8 @@ final class ParticipantChooser {
         }
         Sentence next = doc.sentence(s.index() + 1);
         Encounters e = doc.encounters();
-        if (e == null || e.main() != null && (e.main().focusSentence() == next.index() || e.main().has(next))
+        // the main exchange's core holds its focus sentence
+        if (e == null || e.main() != null && e.main().has(next)
                 || e.clauses().stream().anyMatch(c -> c.sentence() == next.index())
                 || doc.sentenceHas(cues, "earlier", next) || doc.sentenceHas(cues, "another_day", next)) {
             return null;

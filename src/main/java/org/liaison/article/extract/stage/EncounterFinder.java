@@ -98,9 +98,7 @@ public final class EncounterFinder implements Stage {
         Sentence first = events.get(0);
         LocalDate mainDate = mainDate(doc, first);
         List<Encounters.Clause> clauses = furtherClauses(doc, events, first, mainDate);
-        Set<Integer> further = new HashSet<>();
-        clauses.forEach(c -> further.add(c.sentence()));
-        doc.setEncounters(new Encounters(mainScope(doc, events, further, clauses), clauses));
+        doc.setEncounters(new Encounters(mainScope(doc, events, clauses), clauses));
     }
 
     private boolean encounterCue(String folded) {
@@ -376,7 +374,7 @@ public final class EncounterFinder implements Stage {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
-            } else if (marked && ownMeeting(doc, s) || alsoMet(doc, s) || yesterdayOfItsOwn(doc, s, mainDate) && ownMeeting(doc, s)) {
+            } else if ((marked || yesterdayOfItsOwn(doc, s, mainDate)) && ownMeeting(doc, s) || alsoMet(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             } else if (mainDate != null && dayOfTheStopBefore(doc, s, events, mainDate)) {
                 out.add(new Encounters.Clause(s.index(), doc.sentence(s.index() - 1).start(), s.end(), Encounters.Link.SAME_VISIT));
@@ -765,10 +763,12 @@ public final class EncounterFinder implements Stage {
      * after a further exchange's sentence that is not a recall: from there the report tells that one ("Following the
      * reception, the two sides signed ... The document was signed by A and B").
      */
-    private static MainScope mainScope(ArticleDoc doc, List<Sentence> events, Set<Integer> further, List<Encounters.Clause> clauses) {
+    private static MainScope mainScope(ArticleDoc doc, List<Sentence> events, List<Encounters.Clause> clauses) {
         Sentence first = events.get(0);
+        Set<Integer> further = new HashSet<>();
         int movedOn = Integer.MAX_VALUE;
         for (Encounters.Clause c : clauses) {
+            further.add(c.sentence());
             if (c.sentence() > first.index() && c.link() != Encounters.Link.RECALLED) {
                 movedOn = Math.min(movedOn, c.sentence());
             }

@@ -65,7 +65,7 @@ public final class PeopleFinder implements Stage {
         BitSet covered = new BitSet();
         Map<String, Person> forms = new HashMap<>();
         Map<Integer, List<Integer>> tableHitsAt = new HashMap<>();
-        for (NameIndex.Hit<PeopleDirectory.Seed> hit : personNames.hits(doc.folded(), 2, true, (a, b) -> doc.sentenceAt(a) != doc.sentenceAt(b))) {
+        for (NameIndex.Hit<PeopleDirectory.Seed> hit : personNames.hits(doc.folded(), 2, true, doc::sentenceEndsBetween)) {
             doc.persons().add(new PersonMention(hit.value().name(), hit.value().side(), hit.start(), hit.end(),
                     doc.sentenceAt(hit.start()), true));
             tableHitsAt.computeIfAbsent(hit.start(), k -> new ArrayList<>()).add(doc.persons().size() - 1);

@@ -64,7 +64,7 @@ public final class PlaceFinder implements Stage {
         for (int k = 0; k < doc.places().size(); k++) {
             note(found, doc.places().get(k), k);
         }
-        for (NameIndex.Hit<List<Locality>> hit : placeNames.hits(doc.folded(), 1, true, (a, b) -> doc.sentenceAt(a) != doc.sentenceAt(b))) {
+        for (NameIndex.Hit<List<Locality>> hit : placeNames.hits(doc.folded(), 1, true, doc::sentenceEndsBetween)) {
             add(doc, found, hit.value(), hit.start(), hit.end());
         }
         Folded f = doc.folded();
