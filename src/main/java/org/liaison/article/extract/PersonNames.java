@@ -668,7 +668,8 @@ public final class PersonNames {
                 int end = lastTitleWordEnd(fs, ws, honorific);
                 int start = placeBefore(leftmost.start(), ws);
                 ctx.title = trimTitle(f.originalSpan(start, Math.max(end, titleEnd)));
-                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(start, Math.max(end, titleEnd));
+                // the side words before the title belong to it too ("Vietnam's Trade Counsellor in China")
+                ctx.side = explicit != Side.UNKNOWN ? explicit : sideOf(Math.min(start, pos), Math.max(end, titleEnd));
                 int[] of = placeAfter(fe);
                 if (of != null) { // "Party Secretary Chen Mingyu of Guangxi": the place the title is of
                     ctx.title = ctx.title + " " + f.originalSpan(of[0], of[1]);
@@ -989,14 +990,26 @@ public final class PersonNames {
             return Side.UNKNOWN;
         }
 
-        /** The side the title text at folded [from, to) tells: its first gazetteer place, else its first side word. */
+        /**
+         * The side the title text at folded [from, to) tells: its first gazetteer place or side word, whichever comes first
+         * ("Vietnam's Trade Counsellor in China": Vietnamese).
+         */
         private Side sideOf(int from, int to) {
+            int first = Integer.MAX_VALUE;
+            Side side = Side.UNKNOWN;
+            for (Phrase p : sideWords) {
+                Matcher m = matcher(p).region(from, to);
+                if (m.find() && m.start() < first) {
+                    first = m.start();
+                    side = p.side();
+                }
+            }
             for (int i = firstWordFrom(from); i < words.size(); i++) {
                 Word w = words.get(i);
                 if (w.start() < from || !w.capital()) {
                     continue;
                 }
-                if (w.end() > to) {
+                if (w.end() > to || w.start() >= first) {
                     break;
                 }
                 for (int n = 3; n >= 1; n--) {
@@ -1015,15 +1028,6 @@ public final class PersonNames {
                     if (countries.size() == 1) {
                         return countries.contains("CN") ? Side.CN : Side.VN;
                     }
-                }
-            }
-            int first = Integer.MAX_VALUE;
-            Side side = Side.UNKNOWN;
-            for (Phrase p : sideWords) {
-                Matcher m = matcher(p).region(from, to);
-                if (m.find() && m.start() < first) {
-                    first = m.start();
-                    side = p.side();
                 }
             }
             return side;

@@ -1,6 +1,8 @@
 package org.liaison.article.extract;
 
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.regex.Pattern;
 
 /**
  * A lead that tells a trip's span ("paid a working visit to Yunnan from May 20 to 23") before the
@@ -13,27 +15,56 @@ public final class TripSpan {
     private TripSpan() {
     }
 
-    /** The single day the encounter sentence names when the lead before it opens with a span of days; else null. */
-    public static DateMention meetingDayMention(ArticleDoc doc, int leadStart, Sentence encounter) {
+    /**
+     * The single day the encounter sentence names when the lead before it opens with a span of days, or sums the visit up
+     * at its end ("wrapped up a visit on June 14, during which it held talks": {@code summary}); else null.
+     */
+    public static DateMention meetingDayMention(ArticleDoc doc, int leadStart, Sentence encounter, Pattern summary) {
         DateMention span = null;
         for (DateMention d : doc.datesStartingIn(Math.max(leadStart, doc.publicationLineEnd()), encounter.start())) {
             span = d;
             break;
         }
-        if (span == null || span.until() == null) {
+        boolean summedUp = span != null && summary.matcher(doc.text().substring(leadStart, encounter.start())).find();
+        if (span == null || span.until() == null && !summedUp) {
             return null;
         }
+        LocalDate last = span.until() != null ? span.until() : span.date();
         for (DateMention d : doc.datesOf(encounter.index())) {
             if (d.start() >= doc.publicationLineEnd() && d.until() == null && !d.monthOnly()
-                    && !d.date().isBefore(span.date()) && !d.date().isAfter(span.until())) {
+                    && (summedUp || !d.date().isBefore(span.date())) && !d.date().isAfter(last)) {
                 return d;
             }
         }
         return null;
     }
 
-    public static LocalDate meetingDay(ArticleDoc doc, int leadStart, Sentence encounter) {
-        DateMention d = meetingDayMention(doc, leadStart, encounter);
+    /**
+     * "held talks here on Wednesday with X, who is leading a delegation on a working visit from Oct. 14 to 19", "Sáng qua ...
+     * tiếp đoàn ..., sang thăm và làm việc tại tỉnh từ ngày 20 đến 22/5": a sentence that tells a visit's span and a weekday,
+     * yesterday or today within it, that day is the meeting's; else null.
+     */
+    public static LocalDate dayWithinSpan(ArticleDoc doc, Sentence s, Pattern tripWords) {
+        if (doc.published() == null || !tripWords.matcher(s.folded()).find()) {
+            return null;
+        }
+        WeekdayMention weekday = doc.weekdays().get(s.index());
+        LocalDate day = weekday != null ? doc.published().with(TemporalAdjusters.previousOrSame(weekday.day()))
+                : doc.yesterdaySentences().contains(s.index()) ? doc.published().minusDays(1)
+                : doc.todaySentences().contains(s.index()) ? doc.published() : null;
+        if (day == null) {
+            return null;
+        }
+        for (DateMention d : doc.datesOf(s.index())) {
+            if (d.until() != null && !day.isBefore(d.date()) && !day.isAfter(d.until())) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    public static LocalDate meetingDay(ArticleDoc doc, int leadStart, Sentence encounter, Pattern summary) {
+        DateMention d = meetingDayMention(doc, leadStart, encounter, summary);
         return d == null ? null : d.date();
     }
 }

@@ -79,12 +79,8 @@ final class ActingPlaces {
         if (cues.has("not_authority", before.substring(Math.max(0, before.length() - 40)))) {
             return false;
         }
-        // "Baise city of China's Guangxi": the second place only says where the first one is
-        String near = before.substring(Math.max(0, before.length() - 25));
-        for (PlaceMention q : doc.placesEndingIn(p.start() - 24, p.start())) {
-            if (qualifier.matcher(near).find() && locatedIn.matcher(t.substring(q.end(), p.start())).matches()) {
-                return false;
-            }
+        if (onlySaysWhere(doc, p)) {
+            return false;
         }
         if (authorityAfter.matcher(after).find()) {
             return true;
@@ -109,6 +105,18 @@ final class ActingPlaces {
             // "Committee in Lai Chau province" is an authority; "visit to Nanning" is not
             return !otherPlace && between.length() <= 40 && !twoPrepositions.matcher(between).matches()
                     && (!cues.has("venue_before", between) || inOrOf.matcher(between).matches() || between.isBlank());
+        }
+        return false;
+    }
+
+    /** "Baise city of China's Guangxi": the second place only says where the first one is. */
+    boolean onlySaysWhere(ArticleDoc doc, PlaceMention p) {
+        String t = doc.text();
+        String near = t.substring(Math.max(doc.sentence(p.sentence()).start(), p.start() - 25), p.start());
+        for (PlaceMention q : doc.placesEndingIn(p.start() - 24, p.start())) {
+            if (qualifier.matcher(near).find() && locatedIn.matcher(t.substring(q.end(), p.start())).matches()) {
+                return true;
+            }
         }
         return false;
     }

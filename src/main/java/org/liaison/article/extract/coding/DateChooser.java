@@ -38,11 +38,14 @@ final class DateChooser {
     private final Pattern nextDay;
     /** A visit's or trip's words: a span beside them is the trip's, not the event's. */
     private final Pattern tripWords;
+    /** A lead that sums a visit up at its end: its date is the visit's last day, not the first meeting's. */
+    private final Pattern visitSummary;
 
     DateChooser(RuleBook rules) {
         this.sameDay = rules.pattern("date_choice.same_day");
         this.nextDay = rules.pattern("date_choice.next_day");
         this.tripWords = rules.pattern("date_choice.trip");
+        this.visitSummary = rules.pattern("encounters.visit_summary");
     }
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -55,11 +58,19 @@ final class DateChooser {
         }
         if (scope instanceof MainScope main && main.focusStart() < doc.sentence(main.focusSentence()).start()) {
             // the lead tells the trip's span ("from May 20 to 23"), the encounter sentence its own day ("On May 21, ... held talks")
-            DateMention own = TripSpan.meetingDayMention(doc, main.focusStart(), doc.sentence(main.focusSentence()));
+            DateMention own = TripSpan.meetingDayMention(doc, main.focusStart(), doc.sentence(main.focusSentence()), visitSummary);
             if (own != null) {
                 evidence.add(doc.evidence("date", own.start(), own.end()));
                 return new DateChoice(own.date(), null, own.precision(), own.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
             }
+        }
+        LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, doc.sentence(scope.focusSentence()), tripWords);
+        if (dayOfTheVisit != null) {
+            WeekdayMention weekday = doc.weekdays().get(scope.focusSentence());
+            if (weekday != null) {
+                evidence.add(doc.evidence("date", weekday.start(), weekday.end()));
+            }
+            return day(dayOfTheVisit);
         }
         // a day before a month: "in March 2019" beside "on March 22" is the context, not the date
         for (int[] r : ranges) {
@@ -82,9 +93,15 @@ final class DateChooser {
             ExtractedExchange main = clause.main();
             return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);
         }
-        if (scope instanceof ClauseScope clause && clause.main().datePrecision().equals("day")
-                && nextDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
-            return day(LocalDate.parse(clause.main().date()).plusDays(1));
+        if (scope instanceof ClauseScope clause && nextDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
+            // "The delegation arrived in Beijing on Monday. The following day, ...": the day after the one the sentence before tells
+            LocalDate before = clause.sentence().index() == 0 ? null : dayTold(doc, doc.sentence(clause.sentence().index() - 1));
+            if (before != null) {
+                return day(before.plusDays(1));
+            }
+            if (clause.main().datePrecision().equals("day")) {
+                return day(LocalDate.parse(clause.main().date()).plusDays(1));
+            }
         }
         int focus = scope.focusSentence();
         LocalDate published = doc.published();
@@ -141,6 +158,19 @@ final class DateChooser {
             }
         }
         return day;
+    }
+
+    /** The one day a sentence tells, by a date or a weekday (resolved against the publication date); else null. */
+    private static LocalDate dayTold(ArticleDoc doc, Sentence s) {
+        List<DateMention> dates = doc.datesOf(s.index()).stream().filter(d -> d.start() >= doc.publicationLineEnd()).toList();
+        if (dates.size() == 1 && dates.get(0).until() == null && !dates.get(0).monthOnly()) {
+            return dates.get(0).date();
+        }
+        WeekdayMention weekday = doc.weekdays().get(s.index());
+        if (dates.isEmpty() && weekday != null && doc.published() != null) {
+            return doc.published().with(TemporalAdjusters.previousOrSame(weekday.day()));
+        }
+        return null;
     }
 
     /** How well a year the text does not give beside the day is supported (see {@link DateChoice}). */

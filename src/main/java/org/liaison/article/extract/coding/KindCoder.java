@@ -3,6 +3,7 @@ package org.liaison.article.extract.coding;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
@@ -33,6 +34,12 @@ final class KindCoder {
 
     String code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
         Passage focus = new Passage(doc.folded()).span(scope.focusStart(), scope.focusEnd());
+        Matcher marker = scope instanceof ClauseScope ? cues.find("earlier", focus.text()) : null;
+        int afterMarker = marker == null ? -1 : focus.docOffset(marker.end());
+        if (afterMarker >= 0) {
+            // "Sau hội đàm, ... đã ký Bản ghi nhớ", "Following the talks, ... signed": the marker names the meeting before
+            focus = new Passage(doc.folded()).span(afterMarker, scope.focusEnd());
+        }
         int before = evidence.size();
         String kind = firstKind(doc, focus, KINDS, evidence);
         if (kind != null && !kind.equals("meeting_kind")) {

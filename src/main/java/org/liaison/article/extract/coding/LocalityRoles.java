@@ -38,6 +38,10 @@ final class LocalityRoles {
     private final Pattern hostOfficials;
     /** "… attended the meeting", "Cùng dự có …": the sentence says who attended. */
     private final Pattern attendedWords;
+    /** How far before a place the words saying whom the attendees came from are looked for. */
+    private static final int ATTENDEES_REACH = 300;
+    /** "participants, including officials from A, B and C": the places after it took part. */
+    private final Pattern attendeesFrom;
 
     private final Gazetteer gazetteer;
     private final CueBook cues;
@@ -53,6 +57,7 @@ final class LocalityRoles {
         this.bracketedCountry = rules.pattern("roles.bracketed_country");
         this.hostOfficials = rules.pattern("roles.host_officials");
         this.attendedWords = rules.pattern("roles.attended");
+        this.attendeesFrom = rules.pattern("roles.attendees_from");
     }
 
     List<ExtractedExchange.LocalityRole> assign(ArticleDoc doc, Scope scope, Participants people, LocalityRef venue) {
@@ -90,7 +95,7 @@ final class LocalityRoles {
             // "officials ... of the people's committees of the border provinces of A, B and C attended the meeting": an
             // authority of the place among those who attended, though no person of it is named
             if (acting.isAuthority(doc, p) && (nearParticipant || scope instanceof MainScope && attendedWords.matcher(ps.folded()).find())
-                    || subject) {
+                    || subject || scope instanceof MainScope m && m.has(ps) && attendeesFrom(doc, ps, p)) {
                 roles.put(p.locality().code() + "|participant", "participant");
                 actingMentions.add(p);
             }
@@ -119,6 +124,12 @@ final class LocalityRoles {
             out.add(new ExtractedExchange.LocalityRole(l.code(), l.name(), l.country(), role));
         });
         return out;
+    }
+
+    /** "brought together participants, including officials from Chongzuo, ...": the place is one the attendees came from. */
+    private boolean attendeesFrom(ArticleDoc doc, Sentence ps, PlaceMention p) {
+        return attendeesFrom.matcher(doc.text()).region(Math.max(ps.start(), p.start() - ATTENDEES_REACH), p.start()).find()
+                && !acting.onlySaysWhere(doc, p);
     }
 
     /**

@@ -40,6 +40,8 @@ public final class DateFinder implements Stage {
     private final Pattern yesterday;
     private final Pattern monthOnly;
     private final Pattern lastYear;
+    private final Pattern yearAfterDay;
+    private final Pattern pastMonth;
     private final CalendarWords calendar;
     private final TextYears years;
 
@@ -55,6 +57,8 @@ public final class DateFinder implements Stage {
         this.yesterday = rules.pattern("dates.yesterday");
         this.monthOnly = rules.pattern("dates.month_only");
         this.lastYear = rules.pattern("dates.last_year");
+        this.yearAfterDay = rules.pattern("dates.year_after_day");
+        this.pastMonth = rules.pattern("dates.past_month");
         this.calendar = new CalendarWords(rules);
         this.years = new TextYears(rules);
     }
@@ -206,6 +210,19 @@ public final class DateFinder implements Stage {
             claims.spans.put(m.start(), m.end());
             doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), given || doc.published() != null, "month"));
         }
+        m = pastMonth.matcher(text);
+        while (m.find()) {
+            int month = Integer.parseInt(m.group(1));
+            if (month < 1 || month > 12 || claims.overlaps(m.start(), m.end())) {
+                continue;
+            }
+            LocalDate d = LocalDate.of(ref.getYear(), month, 1);
+            if (d.isAfter(ref)) {
+                d = d.minusYears(1);
+            }
+            claims.spans.put(m.start(), m.end());
+            doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), doc.published() != null, "month"));
+        }
     }
 
     private static Integer year(String group) {
@@ -217,8 +234,15 @@ public final class DateFinder implements Stage {
             add(doc, claims, safeDate(year, month, day), endDay == null ? null : safeDate(year, month, endDay), start, end, true);
             return;
         }
-        // No year: the latest such day on or before the reference date (codebook: date).
         LocalDate ref = doc.referenceDate();
+        Matcher yearWord = yearAfterDay.matcher(doc.text()).region(end, Math.min(doc.text().length(), end + 16));
+        if (yearWord.lookingAt()) {
+            // "on March 12 last year": the year the word says, counted from the reference date
+            int y = lastYear.matcher(yearWord.group(1).replace("nam ", "")).matches() ? ref.getYear() - 1 : ref.getYear();
+            add(doc, claims, safeDate(y, month, day), endDay == null ? null : safeDate(y, month, endDay), start, end, doc.published() != null);
+            return;
+        }
+        // No year: the latest such day on or before the reference date (codebook: date).
         LocalDate d = safeDate(ref.getYear(), month, day);
         if (d != null && d.isAfter(ref)) {
             d = safeDate(ref.getYear() - 1, month, day);

@@ -39,6 +39,8 @@ public final class EncounterFinder implements Stage {
 
     /** Days apart within which a dated meeting belongs to the same visit as the main exchange. */
     private static final int VISIT_DAYS = 14;
+    /** How far before a later date a future word makes it a plan ("sẽ tổ chức giải bóng chuyền ... vào tháng 3 năm 2025"). */
+    private static final int FUTURE_BEFORE_DATE = 80;
     /** How far (characters) a recalled encounter's date may lie from its meeting word. */
     private static final int DATE_NEAR_CUE = 120;
     /** "(on )?the same day", "chiều cùng ngày": a sequence marker that keeps the main exchange's day. */
@@ -58,6 +60,10 @@ public final class EncounterFinder implements Stage {
     private static final Pattern CLAUSE_END = Pattern.compile("[,;]");
     /** A sentence telling a visit's next stop ("the delegation travelled to Haikou", "đoàn đến thăm tỉnh Chiết Giang"). */
     private final Pattern visitStop;
+    /** A visit's words: a span beside them is the trip's (shared with the date coding). */
+    private final Pattern tripWords;
+    /** "wrapped up a visit on June 14, during which it held talks": a visit summed up before its meetings are told. */
+    private final Pattern visitSummary;
     /** A sentence that starts with yesterday ("Chiều qua", "Yesterday"). */
     private final Pattern yesterdayStart;
 
@@ -73,6 +79,8 @@ public final class EncounterFinder implements Stage {
         this.futureOccurs = rules.pattern("encounters.future_occurs");
         this.meetingNoun = rules.pattern("encounters.meeting_noun");
         this.visitStop = rules.pattern("encounters.visit_stop");
+        this.tripWords = rules.pattern("date_choice.trip");
+        this.visitSummary = rules.pattern("encounters.visit_summary");
         this.yesterdayStart = rules.pattern("encounters.yesterday_start");
     }
 
@@ -95,10 +103,16 @@ public final class EncounterFinder implements Stage {
             }
             return;
         }
+        Sentence lead = lead(doc);
+        if (events.size() >= 2 && visitSummary.matcher(events.get(0).folded()).find()
+                && (!doc.datesOf(events.get(1).index()).isEmpty() || doc.weekdays().containsKey(events.get(1).index()))) {
+            // the visit summed up at its end: its meetings are told one by one after it, the first of them says its own day
+            events.remove(0);
+        }
         Sentence first = events.get(0);
-        LocalDate mainDate = mainDate(doc, first);
+        LocalDate mainDate = mainDate(doc, lead, first);
         List<Encounters.Clause> clauses = furtherClauses(doc, events, first, mainDate);
-        doc.setEncounters(new Encounters(mainScope(doc, events, clauses), clauses));
+        doc.setEncounters(new Encounters(mainScope(doc, lead, events, clauses), clauses));
     }
 
     private boolean encounterCue(String folded) {
@@ -311,16 +325,19 @@ public final class EncounterFinder implements Stage {
      * next two sentences do (a caption may come first: "At the conference, ..."), else the
      * publication date.
      */
-    private LocalDate mainDate(ArticleDoc doc, Sentence first) {
-        Sentence lead = lead(doc);
+    private LocalDate mainDate(ArticleDoc doc, Sentence lead, Sentence first) {
         int from = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
         int to = doc.sentence(Math.min(doc.sentences().size() - 1, first.index() + 2)).end();
         // "... paid a working visit from May 20 to 23. On May 21, the delegation held talks ...": the trip's span is no meeting's day
         if (from < first.start()) {
-            LocalDate own = TripSpan.meetingDay(doc, from, first);
+            LocalDate own = TripSpan.meetingDay(doc, from, first, visitSummary);
             if (own != null) {
                 return own;
             }
+        }
+        LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, first, tripWords);
+        if (dayOfTheVisit != null) {
+            return dayOfTheVisit;
         }
         for (int end : new int[] { first.end(), to }) {
             for (DateMention d : doc.dates()) {
@@ -444,6 +461,9 @@ public final class EncounterFinder implements Stage {
         for (DateMention d : doc.datesOf(s.index())) {
             if (d.start() < doc.publicationLineEnd() || d.date().equals(mainDate) || d.date().isAfter(doc.referenceDate())) {
                 continue;
+            }
+            if (mainDate != null && d.date().isAfter(mainDate) && cues.has("future", t.substring(Math.max(s.start(), d.start() - FUTURE_BEFORE_DATE), d.start()))) {
+                continue; // "thống nhất tổ chức cuộc hội đàm giữa năm tại huyện Hà Khẩu vào tháng 7/2025": a plan, not a recall
             }
             // the meeting word before the date ("tại buổi hội đàm ngày 19/11"), else after it ("On March 22, 2019, ... signed")
             int cueEnd = d.end();
@@ -763,7 +783,7 @@ public final class EncounterFinder implements Stage {
      * after a further exchange's sentence that is not a recall: from there the report tells that one ("Following the
      * reception, the two sides signed ... The document was signed by A and B").
      */
-    private static MainScope mainScope(ArticleDoc doc, List<Sentence> events, List<Encounters.Clause> clauses) {
+    private static MainScope mainScope(ArticleDoc doc, Sentence lead, List<Sentence> events, List<Encounters.Clause> clauses) {
         Sentence first = events.get(0);
         Set<Integer> further = new HashSet<>();
         int movedOn = Integer.MAX_VALUE;
@@ -786,7 +806,6 @@ public final class EncounterFinder implements Stage {
             clauseEnd = first.start() + first.folded().indexOf(';');
         }
         // The lead usually says when and where; the encounter verb may come a sentence later.
-        Sentence lead = lead(doc);
         int focusStart = lead.index() < first.index() && first.index() - lead.index() <= 2 ? lead.start() : first.start();
         if (focusStart < first.start()) {
             for (Sentence s : doc.sentences()) {

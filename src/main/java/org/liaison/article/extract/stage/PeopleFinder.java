@@ -43,10 +43,14 @@ public final class PeopleFinder implements Stage {
     private final List<NameRecogniser> recognisers;
     /** "châu tự trị dân tộc Hà Nhì, Di Hồng Hà": a shape after the peoples of an autonomous unit is part of its name. */
     private final Pattern ethnicListBefore;
+    /** "Phía huyện Hà Khẩu có ông Trương Vĩ": the head of one side's list of attendees, looked for this far before a name. */
+    private static final int LIST_REACH = 400;
+    private final Pattern listSide;
 
     public PeopleFinder(NameIndex<PeopleDirectory.Seed> personNames, NameIndex<List<Locality>> placeNames, CueBook cues,
             Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers, RuleBook rules) {
         this.ethnicListBefore = rules.pattern("people.ethnic_list_before");
+        this.listSide = rules.pattern("people.list_side");
         this.personNames = personNames;
         this.placeNames = placeNames;
         this.cues = cues;
@@ -118,6 +122,8 @@ public final class PeopleFinder implements Stage {
         }
         if (person == null) {
             String side = m.side() == NameMention.Side.UNKNOWN ? sideOf(doc, m.canonical(), start) : m.side().name();
+            String listed = m.shape() == NameMention.Shape.PINYIN ? null : sideOfTheList(doc, start);
+            side = listed != null ? listed : side;
             person = new Person(m.canonical(), side, false);
         }
         for (String k : keys) {
@@ -172,6 +178,31 @@ public final class PeopleFinder implements Stage {
         Person person = earlier != null ? earlier : new Person(name, sideOf(doc, name, start), false);
         forms.putIfAbsent(key, person);
         doc.persons().add(new PersonMention(person.name(), person.side(), start, end, doc.sentenceAt(start), person.known()));
+    }
+
+    /**
+     * The side the last list head before the name in its sentence names ("Phía huyện Hà Khẩu có ông ..."), by its place or
+     * its side word; null when there is none or it names neither side. A Hán-Việt name reads as Vietnamese by its shape.
+     */
+    private String sideOfTheList(ArticleDoc doc, int at) {
+        int from = Math.max(doc.sentence(doc.sentenceAt(at)).start(), at - LIST_REACH);
+        java.util.regex.Matcher m = listSide.matcher(doc.text()).region(from, at);
+        int headStart = -1;
+        int headEnd = -1;
+        while (m.find()) {
+            headStart = m.start();
+            headEnd = m.end();
+        }
+        if (headStart < 0) {
+            return null;
+        }
+        String head = doc.text().substring(headStart, headEnd);
+        for (PlaceMention p : doc.placesStartingIn(headStart, headEnd)) {
+            return p.locality().country();
+        }
+        boolean cn = cues.has("cn", head) || head.contains("phia ban");
+        boolean vn = cues.has("vn", head);
+        return cn == vn ? null : cn ? "CN" : "VN";
     }
 
     /** The side of a name neither the table nor its title tells: from the words around it, then from its shape. */

@@ -41,6 +41,13 @@ class EncounterFinderTest {
                 new java.util.TreeSet<>(e.participants().stream().map(ExtractedExchange.Participant::name).toList()));
     }
 
+    /** The kind of a further exchange: its own clause's, not that of the meeting its sequence marker names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/extraction/further-kinds.tsv", delimiter = '\t', quoteCharacter = '\u0001')
+    void codesTheKindOfAFurtherExchange(String text, String published, int which, String kind) {
+        assertEquals(kind, Pipeline.extract(text, published).get(which).kind());
+    }
+
     /** The participant localities of a further exchange, including those its people act for without the clause naming them. */
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(resources = "/extraction/further-localities.tsv", delimiter = '\t', quoteCharacter = '\u0001')
