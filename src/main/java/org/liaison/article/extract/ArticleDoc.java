@@ -2,6 +2,7 @@ package org.liaison.article.extract;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -180,6 +181,21 @@ public final class ArticleDoc {
     /** Sentences that say "today", "this morning", "hôm nay". */
     public Set<Integer> todaySentences() {
         return todaySentences;
+    }
+
+    /**
+     * The day a sentence's weekday ("on Tuesday") or "yesterday" says, counted back from the publication date; null
+     * without either or without a publication date.
+     */
+    public LocalDate relativeDay(int sentence) {
+        if (published() == null) {
+            return null;
+        }
+        WeekdayMention weekday = weekdays.get(sentence);
+        if (weekday != null) {
+            return published().with(TemporalAdjusters.previousOrSame(weekday.day()));
+        }
+        return yesterdaySentences.contains(sentence) ? published().minusDays(1) : null;
     }
 
     /** Sentences that say "yesterday", "hôm qua". */

@@ -864,6 +864,9 @@ public final class PersonNames {
                         break;
                     }
                     int next = seg.end();
+                    if (seg.group().contains("and") && nameBeforeComma(next, limit)) {
+                        break; // "Pan Jiaming, director-general of ..., and Vietnamese Ambassador to China Pham Thanh Binh": another person's
+                    }
                     Integer wi = wordStartingAt(next);
                     boolean more = startsPhrase(titlesAndOrganisations, next) || wi != null && words.get(wi).capital()
                             && shapeAt(wi) == null;
@@ -883,6 +886,20 @@ public final class PersonNames {
          * Another person's name starts at folded offset {@code k} ("A, President B and …"): the title of A ends before it.
          * Not a place ("Lao Cai") nor the start of a longer capitalised name ("Ho Chi Minh National Academy").
          */
+        /** A name starts at a word of folded [from, limit) before the next comma or boundary. */
+        private boolean nameBeforeComma(int from, int limit) {
+            for (int k = from; k < limit; k++) {
+                char ch = f.text.charAt(k);
+                if (ch == ',' || isBoundary(k)) {
+                    return false;
+                }
+                if ((k == from || Character.isWhitespace(f.text.charAt(k - 1))) && nameStartsAt(k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean nameStartsAt(int k) {
             Integer wi = wordStartingAt(k);
             if (wi == null || !words.get(wi).capital() || placeAt(wi) > 0) {

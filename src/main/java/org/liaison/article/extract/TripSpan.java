@@ -1,7 +1,6 @@
 package org.liaison.article.extract;
 
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Pattern;
 
 /**
@@ -40,18 +39,19 @@ public final class TripSpan {
     }
 
     /**
-     * "held talks here on Wednesday with X, who is leading a delegation on a working visit from Oct. 14 to 19", "Sáng qua ...
-     * tiếp đoàn ..., sang thăm và làm việc tại tỉnh từ ngày 20 đến 22/5": a sentence that tells a visit's span and a weekday,
-     * yesterday or today within it, that day is the meeting's; else null.
+     * "held talks here on Wednesday with X, who is leading a delegation on a working visit to China from Oct. 14 to 19", "Sáng
+     * qua ... tiếp đoàn ..., sang thăm và làm việc tại tỉnh từ ngày 20 đến 22/5": a sentence that tells a visit's span, and
+     * a weekday, yesterday or today within it told there or in the lead before it ({@code daySentence}): that day is the
+     * meeting's; else null.
      */
-    public static LocalDate dayWithinSpan(ArticleDoc doc, Sentence s, Pattern tripWords) {
+    public static LocalDate dayWithinSpan(ArticleDoc doc, Sentence s, int daySentence, Pattern tripWords) {
         if (doc.published() == null || !tripWords.matcher(s.folded()).find()) {
             return null;
         }
-        WeekdayMention weekday = doc.weekdays().get(s.index());
-        LocalDate day = weekday != null ? doc.published().with(TemporalAdjusters.previousOrSame(weekday.day()))
-                : doc.yesterdaySentences().contains(s.index()) ? doc.published().minusDays(1)
-                : doc.todaySentences().contains(s.index()) ? doc.published() : null;
+        LocalDate day = doc.relativeDay(daySentence);
+        if (day == null && doc.todaySentences().contains(daySentence)) {
+            day = doc.published();
+        }
         if (day == null) {
             return null;
         }

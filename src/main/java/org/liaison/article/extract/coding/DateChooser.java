@@ -64,16 +64,25 @@ final class DateChooser {
                 return new DateChoice(own.date(), null, own.precision(), own.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
             }
         }
-        LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, doc.sentence(scope.focusSentence()), tripWords);
-        if (dayOfTheVisit != null) {
-            WeekdayMention weekday = doc.weekdays().get(scope.focusSentence());
-            if (weekday != null) {
-                evidence.add(doc.evidence("date", weekday.start(), weekday.end()));
+        Sentence focusSentence = doc.sentence(scope.focusSentence());
+        for (int daySentence : new int[] { scope.focusSentence(), doc.sentenceAt(scope.focusStart()) }) {
+            LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, focusSentence, daySentence, tripWords);
+            if (dayOfTheVisit != null) {
+                WeekdayMention weekday = doc.weekdays().get(daySentence);
+                if (weekday != null) {
+                    evidence.add(doc.evidence("date", weekday.start(), weekday.end()));
+                }
+                return day(dayOfTheVisit);
             }
-            return day(dayOfTheVisit);
         }
         // a day before a month: "in March 2019" beside "on March 22" is the context, not the date
         for (int[] r : ranges) {
+            if (r != ranges.get(0) && doc.relativeDay(scope.focusSentence()) != null
+                    && doc.datesStartingIn(ranges.get(0)[0], ranges.get(0)[1]).stream()
+                            .allMatch(d -> d.start() < doc.publicationLineEnd() || dispatchDate(doc, d))) {
+                // "held the meeting in Beijing on Tuesday. ... a visit from Nov. 11 to 15": the focus's own weekday first
+                break;
+            }
             List<DateMention> inRange = doc.datesStartingIn(r[0], r[1]);
             for (boolean monthOnly : new boolean[] { false, true }) {
                 for (DateMention d : inRange) {
@@ -113,7 +122,6 @@ final class DateChooser {
         if (doc.yesterdaySentences().contains(focus) && published != null) {
             return day(published.minusDays(1));
         }
-        Sentence focusSentence = doc.sentence(focus);
         if (doc.todaySentences().contains(focus)) {
             LocalDate date = datelineDate(doc, focusSentence);
             if (date == null) {
@@ -201,6 +209,9 @@ final class DateChooser {
             }
         }
         int lineStart = Math.max(newline + 1, doc.publicationLineEnd());
+        if (lineStart > d.start()) {
+            return false; // the publication line's own date
+        }
         String before = text.substring(Math.max(lineStart, d.start() - DATELINE_REACH), d.start());
         return d.start() - lineStart <= DATELINE_REACH && DATELINE_PLACE.matcher(before).matches();
     }

@@ -41,6 +41,9 @@ final class KindCoder {
             focus = new Passage(doc.folded()).span(afterMarker, scope.focusEnd());
         }
         int before = evidence.size();
+        if (firstKind(doc, focus, List.of("phone"), evidence) != null) {
+            return "talks"; // "đã điện đàm với ..., thống nhất nội dung hội thảo": a phone conversation is talks (codebook 1.1)
+        }
         String kind = firstKind(doc, focus, KINDS, evidence);
         if (kind != null && !kind.equals("meeting_kind")) {
             return code(kind);

@@ -183,7 +183,7 @@ public final class EncounterFinder implements Stage {
         if (announced(first)) {
             return false;
         }
-        if (businessOnly(doc, firstEvent) || preparatoryOnly(doc, firstEvent)) {
+        if (businessOnly(doc, firstEvent) || preparatoryOnly(doc, firstEvent) || noCounterpartBody(doc, firstEvent)) {
             return false;
         }
         int lastLead = events.get(Math.min(events.size() - 1, 2)).index();
@@ -283,6 +283,20 @@ public final class EncounterFinder implements Stage {
     }
 
     /**
+     * "received President of the Asian Infrastructure Investment Bank (AIIB) Jin Liqun", "Đại sứ quán Trung Quốc ... gặp
+     * mặt, chúc Tết cộng đồng người Trung Quốc": the counterpart is an international organisation or the host's own
+     * community, not a body of the other side, whoever heads it; no Chinese place acts in the sentence.
+     */
+    private boolean noCounterpartBody(ArticleDoc doc, Sentence s) {
+        if (cues.has("own_community", s.folded())) {
+            return true;
+        }
+        return cues.has("international_body", s.folded())
+                && doc.placesOf(s.index()).stream().noneMatch(p -> !p.dateline() && p.locality().country().equals("CN"))
+                && !cues.has("cn", s.folded());
+    }
+
+    /**
      * The counterpart is a company or business delegation alone: a business word in the encounter
      * sentence and no Chinese person or place there that an authority's word stands beside.
      */
@@ -335,11 +349,16 @@ public final class EncounterFinder implements Stage {
                 return own;
             }
         }
-        LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, first, tripWords);
-        if (dayOfTheVisit != null) {
-            return dayOfTheVisit;
+        for (int daySentence : new int[] { first.index(), doc.sentenceAt(from) }) {
+            LocalDate dayOfTheVisit = TripSpan.dayWithinSpan(doc, first, daySentence, tripWords);
+            if (dayOfTheVisit != null) {
+                return dayOfTheVisit;
+            }
         }
         for (int end : new int[] { first.end(), to }) {
+            if (end == to && doc.relativeDay(first.index()) != null) {
+                return doc.relativeDay(first.index()); // the first encounter sentence's weekday before a later sentence's date
+            }
             for (DateMention d : doc.dates()) {
                 if (d.start() >= Math.max(from, doc.publicationLineEnd()) && d.start() < end
                         && (end == first.end() || !anotherMeetingsDate(doc, d, first))) {
