@@ -76,6 +76,7 @@ final class ImpliedByMain {
             }
         }
         actingForTheSameLocality(people, localities, main);
+        delegationsLocality(people, localities, main);
         boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
         return new ExtractedExchange(date, until, precision, further.format(), further.kind(), venue, local ? "locality" : "central",
                 List.copyOf(people), List.copyOf(localities), further.themes(), further.evidence(), further.confidence());
@@ -114,6 +115,27 @@ final class ImpliedByMain {
                     addRole(localities, m.locality(), "participant");
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * "Earlier the same day, Khang received the delegation": a side whose people here are only the main exchange's (its
+     * delegation's head taken over) and whose locality the clause does not name acts for the one locality it acted for
+     * there.
+     */
+    private static void delegationsLocality(List<ExtractedExchange.Participant> people, List<ExtractedExchange.LocalityRole> localities,
+            ExtractedExchange main) {
+        for (String side : List.of("VN", "CN")) {
+            List<ExtractedExchange.Participant> ofSide = people.stream().filter(p -> p.side().equals(side)).toList();
+            boolean onlyMainPeople = !ofSide.isEmpty() && ofSide.stream()
+                    .allMatch(p -> main.participants().stream().anyMatch(m -> m.name().equals(p.name())));
+            boolean localityNamed = localities.stream().anyMatch(l -> l.role().equals("participant") && l.country().equals(side));
+            List<ExtractedExchange.LocalityRole> mainOfSide = main.localities().stream()
+                    .filter(l -> l.role().equals("participant") && l.country().equals(side)).toList();
+            if (onlyMainPeople && !localityNamed && mainOfSide.size() == 1) {
+                ExtractedExchange.LocalityRole l = mainOfSide.get(0);
+                addRole(localities, new LocalityRef(l.code(), l.name(), l.country()), "participant");
             }
         }
     }
