@@ -41,11 +41,13 @@ final class ImpliedByMain {
             until = null;
             precision = "day";
         }
-        if (clause.link() == Encounters.Link.SAME_DAY && venue == null && main.venue() != null && !further.format().equals("online")) {
+        // a phone call or a video conference has no venue (codebook: venue), whatever the main exchange's
+        boolean remote = further.format().equals("online") || further.format().equals("phone");
+        if (clause.link() == Encounters.Link.SAME_DAY && venue == null && main.venue() != null && !remote) {
             venue = main.venue();
             addRole(localities, venue, "venue");
         }
-        if (venue == null && clause.link() != Encounters.Link.RECALLED && main.venue() != null && !further.format().equals("online")) {
+        if (venue == null && clause.link() != Encounters.Link.RECALLED && main.venue() != null && !remote) {
             venue = hostLocality(further, main.venue().country());
             if (venue == null && clause.link() == Encounters.Link.SAME_VISIT && namesNoPlace(doc, clause) && precision.equals("day")
                     && Math.abs(LocalDate.parse(date).toEpochDay() - mainDay.toEpochDay()) <= 1) {

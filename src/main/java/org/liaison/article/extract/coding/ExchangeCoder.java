@@ -3,6 +3,7 @@ package org.liaison.article.extract.coding;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.BorderGates;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.Encounters;
@@ -42,7 +43,7 @@ public final class ExchangeCoder {
         this.kinds = new KindCoder(cues);
         this.participants = new ParticipantChooser(cues, titles, gazetteer, new PassingMentions());
         this.dates = new DateChooser(rules);
-        this.venues = new VenueFinder(cues, rules);
+        this.venues = new VenueFinder(cues, rules, new BorderGates(gazetteer));
         this.hosts = new HostLocality(gazetteer, cues, rules);
         this.roles = new LocalityRoles(gazetteer, cues, new ActingPlaces(cues, words, rules), titles, rules);
         this.themes = new ThemeCoder(lexicon, cues);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
+import org.liaison.article.extract.BorderGates;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
@@ -21,6 +22,9 @@ import org.liaison.gazetteer.LocalityRef;
  * "held talks here", the place of the dateline.
  */
 final class VenueFinder {
+
+    /** How far before a gate's name the venue word may stand ("tại Nhà hội đàm cửa khẩu quốc tế Hữu Nghị"). */
+    private static final int GATE_REACH = 45;
 
     /** Sentences after the encounter that still tell of the visit ("welcomed", "thăm", "làm việc"). */
     private final Pattern visit;
@@ -43,10 +47,16 @@ final class VenueFinder {
     /** "Qinzhou City in China's Guangxi": a place after the one it describes, which lies in it. */
     private final Pattern describedBy;
 
+    /** "tại Nhà hội đàm cửa khẩu quốc tế Hữu Nghị": a gate the gazetteer has no unit for, and the unit it lies in. */
+    private final BorderGates gates;
+    /** "tại Nhà hội đàm ", "at the ": a venue word in the gate's clause before it. */
+    private final Pattern gateBefore;
     private final CueBook cues;
 
-    VenueFinder(CueBook cues, RuleBook rules) {
+    VenueFinder(CueBook cues, RuleBook rules, BorderGates gates) {
         this.cues = cues;
+        this.gates = gates;
+        this.gateBefore = rules.pattern("venue.gate_before");
         this.visit = rules.pattern("venue.visit");
         this.placeQualifiers = rules.pattern("venue.place_qualifiers");
         this.missionSeat = rules.pattern("venue.mission_seat");
@@ -111,6 +121,12 @@ final class VenueFinder {
                 evidence.add(doc.evidence("venue", best.start(), best.end()));
                 return LocalityRef.of(best.locality());
             }
+            // "tại Nhà hội đàm cửa khẩu quốc tế Hữu Nghị", "at the Youyiguan border gate": the unit the gate lies in
+            BorderGates.Gate gate = gates.first(text, from, to);
+            if (gate != null && atTheGate(text, from, gate)) {
+                evidence.add(doc.evidence("venue", gate.start(), gate.end()));
+                return gate.unit();
+            }
             // "in the southern city", "in the Vietnamese province": the unit just named
             Matcher ana = anaphor.matcher(text.substring(from, to));
             if (ana.find()) {
@@ -128,6 +144,11 @@ final class VenueFinder {
             }
         }
         return null;
+    }
+
+    /** A venue word stands before the gate in its clause, at most {@value #GATE_REACH} characters before it. */
+    private boolean atTheGate(String text, int from, BorderGates.Gate gate) {
+        return gateBefore.matcher(text).region(Math.max(from, gate.start() - GATE_REACH), gate.start()).find();
     }
 
     /** "the People's Government of Qinzhou City in China's Guangxi": the place only says where the one before it lies. */
