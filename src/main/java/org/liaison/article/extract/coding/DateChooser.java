@@ -90,6 +90,10 @@ final class DateChooser {
                             && !(doc.weekdays().containsKey(d.sentence()) && !d.hasYear() && doc.published() != null
                                     && datelineLike(doc, d))) {
                         DateMention event = spanOfTheDay(doc, d, inRange);
+                        LocalDate toldDay = event.until() == null ? null : relativeDayInTheVisit(doc, scope, event);
+                        if (toldDay != null) {
+                            return day(toldDay); // "agreed yesterday ... during talks ..., on a visit from October 14 to 16"
+                        }
                         evidence.add(doc.evidence("date", event.start(), event.end()));
                         return new DateChoice(event.date(), event.until(), event.precision(),
                                 event.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
@@ -166,6 +170,23 @@ final class DateChooser {
             }
         }
         return day;
+    }
+
+    /**
+     * A visit's span chosen as the date: the weekday or "yesterday" a sentence from the focus's start to the span's tells
+     * inside that span is the meeting's day; null when none does or the span is not a visit's.
+     */
+    private LocalDate relativeDayInTheVisit(ArticleDoc doc, Scope scope, DateMention span) {
+        if (!tripWords.matcher(doc.sentence(span.sentence()).folded()).find()) {
+            return null;
+        }
+        for (int i = Math.min(doc.sentenceAt(scope.focusStart()), span.sentence()); i <= span.sentence(); i++) {
+            LocalDate day = doc.relativeDay(i);
+            if (day != null && !day.isBefore(span.date()) && !day.isAfter(span.until())) {
+                return day;
+            }
+        }
+        return null;
     }
 
     /** The one day a sentence tells, by a date or a weekday (resolved against the publication date); else null. */
