@@ -41,6 +41,8 @@ public final class EncounterFinder implements Stage {
     private static final int VISIT_DAYS = 14;
     /** How far before a later date a future word makes it a plan ("sẽ tổ chức giải bóng chuyền ... vào tháng 3 năm 2025"). */
     private static final int FUTURE_BEFORE_DATE = 80;
+    /** How far before a date the visit it dates may be named. */
+    private static final int VISIT_REACH = 90;
     /** How far (characters) a recalled encounter's date may lie from its meeting word. */
     private static final int DATE_NEAR_CUE = 120;
     /** "(on )?the same day", "chiều cùng ngày": a sequence marker that keeps the main exchange's day. */
@@ -64,6 +66,8 @@ public final class EncounterFinder implements Stage {
     private final Pattern tripWords;
     /** "wrapped up a visit on June 14, during which it held talks": a visit summed up before its meetings are told. */
     private final Pattern visitSummary;
+    /** "chuyến thăm ... hồi", "state visit to Vietnam in": a visit's words before a date. */
+    private final Pattern visitBeforeDate;
     /** A sentence that starts with yesterday ("Chiều qua", "Yesterday"). */
     private final Pattern yesterdayStart;
 
@@ -81,6 +85,7 @@ public final class EncounterFinder implements Stage {
         this.visitStop = rules.pattern("encounters.visit_stop");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
+        this.visitBeforeDate = rules.pattern("encounters.visit_before_date");
         this.yesterdayStart = rules.pattern("encounters.yesterday_start");
     }
 
@@ -510,6 +515,9 @@ public final class EncounterFinder implements Stage {
                 continue; // "at the talks on ...": the main exchange told again
             }
             boolean sameVisit = mainDate != null && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= VISIT_DAYS;
+            if (!sameVisit && visitDated(doc, s, d, clauseEnd)) {
+                continue;
+            }
             boolean[] sides = facts.sides();
             boolean byContext = sidesFromContext && facts.twoSides();
             if (sameVisit ? sides[0] || sides[1] || byContext : sides[0] && sides[1] || byContext || namedEvent(t, s.start(), clauseEnd, d, mainDate)) {
@@ -518,6 +526,27 @@ public final class EncounterFinder implements Stage {
             }
         }
         return null;
+    }
+
+    /**
+     * "nhắc lại chuyến thăm Trung Quốc của Đoàn ... hồi tháng 8/2023", "following Xi Jinping's state visit to Vietnam in
+     * December 2023": the date is a visit's, and a visit recalled without a counterpart of the other side named is no
+     * exchange (codebook 1).
+     */
+    private boolean visitDated(ArticleDoc doc, Sentence s, DateMention d, int clauseEnd) {
+        Matcher visit = visitBeforeDate.matcher(doc.text()).region(Math.max(s.start(), d.start() - VISIT_REACH), d.start());
+        if (!visit.find() || encounterCue(doc.text().substring(visit.end(), d.start()))) {
+            return false;
+        }
+        boolean cn = false;
+        boolean vn = false;
+        for (PersonMention p : doc.personsOf(s.index())) {
+            if (p.start() < clauseEnd) {
+                cn |= p.side().equals("CN");
+                vn |= p.side().equals("VN");
+            }
+        }
+        return !(cn && vn);
     }
 
     /**
