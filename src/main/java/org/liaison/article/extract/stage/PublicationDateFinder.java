@@ -23,6 +23,8 @@ public final class PublicationDateFinder implements Stage {
     private final Pattern dayWordBefore;
     private final Pattern datePrefix;
     private final Pattern pageWord;
+    private final Pattern enLine;
+    private final CalendarWords calendar;
 
     public PublicationDateFinder(CueBook cues, RuleBook rules) {
         this.cues = cues;
@@ -32,6 +34,8 @@ public final class PublicationDateFinder implements Stage {
         this.dayWordBefore = rules.pattern("publication.day_word_before");
         this.datePrefix = rules.pattern("publication.date_prefix");
         this.pageWord = rules.pattern("publication.page_word");
+        this.enLine = rules.pattern("publication.en_line");
+        this.calendar = new CalendarWords(rules);
     }
 
     @Override
@@ -56,6 +60,13 @@ public final class PublicationDateFinder implements Stage {
                 found = d;
                 end = num.end();
             }
+        }
+        Matcher en = enLine.matcher(head);
+        if (found == null && en.find()) {
+            // "(People's Daily Online) 09:42, November 18, 2024": the page's date line in English
+            int g = en.group(1) != null ? 1 : 4;
+            found = CalendarWords.safeDate(Integer.parseInt(en.group(g + 2)), calendar.month(en.group(g)), Integer.parseInt(en.group(g + 1)));
+            end = en.end();
         }
         if (found != null && datePrefix.matcher(head.substring(0, Math.max(0, end))).matches()) {
             // a "date 2023-09-28 <text>" prefix: the rest of the line is the page's content
