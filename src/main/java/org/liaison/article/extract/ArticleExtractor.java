@@ -150,8 +150,14 @@ public class ArticleExtractor {
                 further.participants(), further.localities(), further.themes(), further.evidence(), further.confidence());
     }
 
-    /** Told twice (a caption and the text, a list item and its sentence): the same day and the same named people. */
+    /**
+     * Told twice (a caption and the text, a list item and its sentence): the same day and the same named people. The
+     * talks' leaders witnessing the signing of their deputies are those people too, at an exchange of its own.
+     */
     private static boolean sameEncounter(ExtractedExchange a, ExtractedExchange b) {
+        if (a.kind().equals("signing") != b.kind().equals("signing")) {
+            return false;
+        }
         Set<String> pa = new HashSet<>();
         a.participants().forEach(p -> pa.add(p.name()));
         Set<String> pb = new HashSet<>();

@@ -49,6 +49,7 @@ public final class EncounterFinder implements Stage {
     private final Pattern sameDay;
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
+    private final Pattern closing;
     /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
     private final Pattern futureVerb;
     /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
@@ -77,6 +78,7 @@ public final class EncounterFinder implements Stage {
         this.cues = cues;
         this.sameDay = rules.pattern("encounters.same_day");
         this.sidelines = rules.pattern("encounters.sidelines");
+        this.closing = rules.pattern("encounters.closing");
         this.futureVerb = rules.pattern("encounters.future_verb");
         this.meetingBeforeDate = rules.pattern("encounters.meeting_before_date");
         this.clauseGoesOn = rules.pattern("encounters.clause_goes_on");
@@ -750,7 +752,7 @@ public final class EncounterFinder implements Stage {
      * A sentence marked as a further meeting tells a meeting of its own: a meeting word after the
      * marker that is no signing the participants witness, and an actor named (a person, a
      * locality, or a side's word). "After the talks, the two leaders witnessed the signing of ..."
-     * goes on telling the main exchange.
+     * and "At the end of the talks, the two sides signed the minutes" go on telling the main exchange.
      */
     private boolean ownMeeting(ArticleDoc doc, Sentence s) {
         String folded = s.folded();
@@ -760,8 +762,16 @@ public final class EncounterFinder implements Stage {
         if (witnessed != null) {
             rest = rest.substring(0, witnessed.start()) + " " + rest.substring(witnessed.end());
         }
-        if (!encounterCue(rest)) {
-            return false;
+        // "Kết thúc hội đàm, hai bên ký biên bản hội đàm": the minutes close the meeting told before
+        for (Matcher minutes = cues.find("minutes", rest); minutes != null; minutes = cues.find("minutes", rest)) {
+            rest = rest.substring(0, minutes.start()) + " " + rest.substring(minutes.end());
+        }
+        Matcher planned = cues.find("future", rest);
+        if (planned != null) {
+            rest = rest.substring(0, planned.start()); // "... và thống nhất tổ chức cuộc hội đàm giữa năm": that meeting is planned
+        }
+        if (!encounterCue(rest) || closing.matcher(folded).find() && doc.personsOf(s.index()).isEmpty()) {
+            return false; // "Kết thúc hội đàm, hai bên ký biên bản ghi nhớ": the sides close their talks
         }
         boolean[] sides = sides(doc, s.start(), s.end());
         // "Following the reception, the two sides signed ...": the sides of the meeting told before
