@@ -35,6 +35,8 @@ final class VenueFinder {
      * where the encounter took place ("led by Ambassador Xiong Bo in Lao Cai city" is a venue: a name stands between).
      */
     private final Pattern missionSeat;
+    /** "at the Chinese Embassy in Hà Nội": held at the mission, whose city is then the venue. */
+    private final Pattern atMission;
     private final Pattern anaphor;
     /** The anaphor's qualifier (its group 1) that names the country of the unit: Vietnamese, Chinese. */
     private final Pattern anaphorVn;
@@ -60,6 +62,7 @@ final class VenueFinder {
         this.visit = rules.pattern("venue.visit");
         this.placeQualifiers = rules.pattern("venue.place_qualifiers");
         this.missionSeat = rules.pattern("venue.mission_seat");
+        this.atMission = rules.pattern("venue.at_mission");
         this.anaphor = rules.pattern("venue.anaphor");
         this.anaphorVn = rules.pattern("venue.anaphor_vn");
         this.anaphorCn = rules.pattern("venue.anaphor_cn");
@@ -104,7 +107,7 @@ final class VenueFinder {
                 String near = placeQualifiers.matcher(before).replaceAll("");
                 if ((cues.has("venue_before", near) || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
                         && (!cues.has("authority", before.substring(Math.max(0, before.length() - 14))) || visitorsIn.matcher(before).find())
-                        && !missionSeat.matcher(before).find() && !describesAnother(doc, p, from)) {
+                        && (!missionSeat.matcher(before).find() || atMission.matcher(before).find()) && !describesAnother(doc, p, from)) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
                     for (PlaceMention q : doc.placesStartingIn(p.end() + 1, p.end() + 30)) {

@@ -131,6 +131,9 @@ public final class PlaceFinder implements Stage {
      */
     private void countyNotProvince(ArticleDoc doc, Found found, List<Folded.Token> tokens, int at, int start) {
         String word = tokens.get(at - 1).text();
+        if (at >= 2 && word.equals("uy")) {
+            word = tokens.get(at - 2).text() + " uy"; // "Huyện ủy Trùng Khánh": the district's Party committee
+        }
         Integer position = found.firstStartingAt.get(start);
         PlaceMention hit = position == null ? null : doc.places().get(position);
         if (hit == null || !hit.locality().level().equals("province") || !districtWords.matcher(word).matches()) {
