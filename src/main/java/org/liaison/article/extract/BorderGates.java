@@ -47,7 +47,7 @@ public final class BorderGates {
         List<String> keys = new ArrayList<>(unitByName.keySet());
         keys.sort(Comparator.comparingInt(String::length).reversed()); // "huu nghi quan" before "huu nghi"
         String names = keys.stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        this.mention = Pattern.compile("\\b(?:cua khau(?: quoc te| chinh| phu| song phuong)?|loi thong quan|lot thong quan)\\s+(" + names
+        this.mention = Pattern.compile("\\b(?:cua khau(?: quoc te| quoc gia| chinh| phu| song phuong)?(?: duong bo| duong sat)?(?: so [ivx\\d]+)?|loi thong quan|lot thong quan)\\s+(" + names
                 + ")\\b|\\b(" + names + ")\\s+(?:international\\s+)?(?:border gate|border crossing|checkpoint|port|pass)\\b");
     }
 

@@ -43,6 +43,8 @@ public final class PeopleFinder implements Stage {
     private final List<NameRecogniser> recognisers;
     /** "châu tự trị dân tộc Hà Nhì, Di Hồng Hà": a shape after the peoples of an autonomous unit is part of its name. */
     private final Pattern ethnicListBefore;
+    /** "cửa khẩu quốc tế đường bộ số II Kim Thành": a shape after a border site's word names the site. */
+    private final Pattern siteBefore;
     /** "Phía huyện Hà Khẩu có ông Trương Vĩ": the head of one side's list of attendees, looked for this far before a name. */
     private static final int LIST_REACH = 400;
     private final Pattern listSide;
@@ -50,6 +52,7 @@ public final class PeopleFinder implements Stage {
     public PeopleFinder(NameIndex<PeopleDirectory.Seed> personNames, NameIndex<List<Locality>> placeNames, CueBook cues,
             Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers, RuleBook rules) {
         this.ethnicListBefore = rules.pattern("people.ethnic_list_before");
+        this.siteBefore = rules.pattern("people.site_before");
         this.listSide = rules.pattern("people.list_side");
         this.personNames = personNames;
         this.placeNames = placeNames;
@@ -98,7 +101,8 @@ public final class PeopleFinder implements Stage {
             lendTitle(doc, m, start, end, tableHitsAt.getOrDefault(start, List.of()));
             return;
         }
-        if (ethnicListBefore.matcher(f.text.substring(Math.max(0, start - 40), start)).find()) {
+        String before = f.text.substring(Math.max(0, start - 40), start);
+        if (ethnicListBefore.matcher(before).find() || siteBefore.matcher(before).find()) {
             return;
         }
         String first = WORDS.split(m.written().strip())[0];
