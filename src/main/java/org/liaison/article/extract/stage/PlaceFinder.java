@@ -35,6 +35,8 @@ public final class PlaceFinder implements Stage {
     /** Beside a name both countries use, a word that keeps it Vietnamese. */
     private final Pattern vietnamNear;
     private static final int MAX_NAME_TOKENS = 3;
+    /** The unit word after a county-level name in English ("Maguan County"), on folded text. */
+    private static final Pattern COUNTY_WORD_AFTER = Pattern.compile("\\s+(?:county|district|city|town|banner)$");
     /** How far into its line a dateline's place may stand ("BEIJING, " is at its start; "Hà Nội (TTXVN) -" too). */
     private static final int DATELINE_INDENT = 25;
 
@@ -78,7 +80,42 @@ public final class PlaceFinder implements Stage {
                 possessive(doc, found, tokens, i);
             }
         }
+        namedBareAfterward(doc, found, tokens);
         doc.places().sort(Comparator.comparingInt(PlaceMention::start));
+    }
+
+    /**
+     * "the CPC Maguan County Committee ... held talks in Maguan": a county the article has named with its unit word
+     * ("Maguan County", "huyện Mường Tè") stands bare elsewhere in it too. Bare county names count nowhere else: too
+     * many are common words or people's names.
+     */
+    private void namedBareAfterward(ArticleDoc doc, Found found, List<Folded.Token> tokens) {
+        Map<String, Locality> counties = new HashMap<>();
+        Folded f = doc.folded();
+        for (PlaceMention p : List.copyOf(doc.places())) {
+            String bare = COUNTY_WORD_AFTER.matcher(f.text.substring(p.start(), p.end())).replaceFirst("");
+            if (!bare.isBlank() && placeNames.get(bare) == null
+                    && gazetteer.resolve(f.originalSpan(p.start(), p.start() + bare.length()), p.locality().country()).candidates().contains(p.locality())) {
+                counties.putIfAbsent(bare, p.locality());
+            }
+        }
+        if (counties.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            StringBuilder key = new StringBuilder();
+            for (int n = 1; n <= MAX_NAME_TOKENS && i + n <= tokens.size(); n++) {
+                key.append(n == 1 ? "" : " ").append(tokens.get(i + n - 1).text());
+                Locality unit = counties.get(key.toString());
+                int start = tokens.get(i).start();
+                int end = tokens.get(i + n - 1).end();
+                if (unit != null && capitalisedWords(f, tokens, i, n) && found.covered.get(start, end).isEmpty()
+                        && !doc.text().substring(start, end).contains("\n")) {
+                    add(doc, found, List.of(unit), start, end);
+                    break;
+                }
+            }
+        }
     }
 
     private void add(ArticleDoc doc, Found found, List<Locality> units, int start, int end) {
