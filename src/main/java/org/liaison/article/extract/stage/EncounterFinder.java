@@ -776,7 +776,25 @@ public final class EncounterFinder implements Stage {
         boolean[] sides = sides(doc, s.start(), s.end());
         // "Following the reception, the two sides signed ...": the sides of the meeting told before
         return sides[0] || sides[1] || cues.has("two_sides", rest) || !doc.personsOf(s.index()).isEmpty()
-                || doc.placesOf(s.index()).stream().anyMatch(p -> !p.dateline());
+                || doc.placesOf(s.index()).stream().anyMatch(p -> !p.dateline()) || namesSomeoneBefore(doc, s);
+    }
+
+    /** "After the talks, Yang and Ly signed the agreement": one word of the name of a person named before (as news
+     * writing calls people the second time). */
+    private static boolean namesSomeoneBefore(ArticleDoc doc, Sentence s) {
+        String text = doc.folded().originalSpan(s.start(), s.end());
+        for (PersonMention p : doc.persons()) {
+            if (p.start() >= s.start()) {
+                break;
+            }
+            String[] words = p.name().split("\\s+");
+            for (String w : words.length < 2 ? new String[0] : new String[] { words[0], words[words.length - 1] }) {
+                if (w.length() >= 2 && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(w) + "(?![\\p{L}])").matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A meeting with another country's side and no Chinese one ("talks with Laos's Phongsaly province"). */
