@@ -50,6 +50,9 @@ public final class EncounterFinder implements Stage {
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
     private final Pattern closing;
+    private final Pattern visitTold;
+    /** How far into its sentence a date still opens it ("Chiều 4/11,", "On November 4,"). */
+    private static final int OPENING_DATE_REACH = 14;
     /** The future cues that are a verb ("will pay", "is scheduled to", "sẽ thăm"), not an adjective ("upcoming", "next"). */
     private final Pattern futureVerb;
     /** A meeting noun right before a date: the date is that meeting's ("buổi hội đàm ngày", "the talks on"). */
@@ -87,6 +90,7 @@ public final class EncounterFinder implements Stage {
         this.visitStop = rules.pattern("encounters.visit_stop");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
+        this.visitTold = rules.pattern("encounters.visit_told");
         this.visitBeforeDate = rules.pattern("encounters.visit_before_date");
         this.yesterdayStart = rules.pattern("encounters.yesterday_start");
     }
@@ -417,6 +421,8 @@ public final class EncounterFinder implements Stage {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if (dated != null) {
                 out.add(dated);
+            } else if (!visitTold.matcher(first.folded()).find() && opensWithTheMainDay(doc, s, first, mainDate) && ownMeeting(doc, s)) {
+                out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
             } else if ((marked || yesterdayOfItsOwn(doc, s, mainDate)) && ownMeeting(doc, s) || alsoMet(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_VISIT));
             } else if (mainDate != null && dayOfTheStopBefore(doc, s, events, mainDate)) {
@@ -424,6 +430,23 @@ public final class EncounterFinder implements Stage {
             }
         }
         return out;
+    }
+
+    /**
+     * "Chiều 4/11, Phó Thủ tướng X đã tiếp Thứ trưởng Y" after the workshop of 4 and 5/11: a sentence that opens with the
+     * main exchange's day and names someone the main sentence does not tells a meeting of that day of its own.
+     */
+    private static boolean opensWithTheMainDay(ArticleDoc doc, Sentence s, Sentence first, LocalDate mainDate) {
+        if (mainDate == null) {
+            return false;
+        }
+        boolean opens = doc.datesOf(s.index()).stream().anyMatch(d -> d.date().equals(mainDate) && d.start() - s.start() <= OPENING_DATE_REACH);
+        if (!opens) {
+            return false;
+        }
+        Set<String> before = new HashSet<>();
+        doc.personsOf(first.index()).forEach(p -> before.add(p.name()));
+        return doc.personsOf(s.index()).stream().anyMatch(p -> !before.contains(p.name()) && (p.known() || !p.title().isEmpty()));
     }
 
     /** "Chiều qua, ... tiếp đoàn" after an exchange of the publication day: yesterday is a day of its own. */
