@@ -194,12 +194,15 @@ public final class DateFinder implements Stage {
         Matcher m = monthOnly.matcher(text);
         LocalDate ref = doc.referenceDate();
         while (m.find()) {
-            int month = m.group(1) != null ? calendar.month(m.group(1)) : Integer.parseInt(m.group(3));
+            int month = m.group(1) != null ? calendar.month(m.group(1)) : m.group(5) != null ? calendar.month(m.group(5)) : Integer.parseInt(m.group(3));
             String year = m.group(1) != null ? m.group(2) : m.group(4);
             int y;
-            boolean given = Character.isDigit(year.charAt(0));
+            boolean given = year != null && Character.isDigit(year.charAt(0));
             if (given) {
                 y = Integer.parseInt(year);
+            } else if (year == null) {
+                // "In September" with no year: the latest such month on or before the reference (codebook: date)
+                y = month > ref.getMonthValue() ? ref.getYear() - 1 : ref.getYear();
             } else {
                 y = lastYear.matcher(year).matches() ? ref.getYear() - 1 : ref.getYear();
             }
