@@ -50,6 +50,8 @@ public final class EncounterFinder implements Stage {
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
     private final Pattern closing;
+    private final Pattern calledOff;
+    private final Pattern heldAnyway;
     private final Pattern visitTold;
     /** How far into its sentence a date still opens it ("Chiều 4/11,", "On November 4,"). */
     private static final int OPENING_DATE_REACH = 14;
@@ -83,6 +85,8 @@ public final class EncounterFinder implements Stage {
         this.sidelines = rules.pattern("encounters.sidelines");
         this.closing = rules.pattern("encounters.closing");
         this.futureVerb = rules.pattern("encounters.future_verb");
+        this.calledOff = rules.pattern("encounters.called_off");
+        this.heldAnyway = rules.pattern("encounters.held_anyway");
         this.meetingBeforeDate = rules.pattern("encounters.meeting_before_date");
         this.clauseGoesOn = rules.pattern("encounters.clause_goes_on");
         this.futureOccurs = rules.pattern("encounters.future_occurs");
@@ -263,9 +267,13 @@ public final class EncounterFinder implements Stage {
      * Announced, not held: "will hold talks" is no meeting held, unless a meeting is reported
      * besides. A future verb before the sentence's first meeting word governs it ("Li Qiang will
      * pay an official visit ..., after attending the leaders' meetings"): the meeting word is part
-     * of what is announced; a meeting told before the future ("met ...; they will meet again") is held.
+     * of what is announced; a meeting told before the future ("met ...; they will meet again") is held. A meeting
+     * postponed or called off is not held either.
      */
     private boolean announced(String folded) {
+        if (calledOff.matcher(folded).find() && !heldAnyway.matcher(folded).find()) {
+            return true; // "its annual talks with Chongzuo, scheduled for Tuesday, would be postponed"
+        }
         Matcher future = cues.find("future", folded);
         if (future == null) {
             return false;
