@@ -50,6 +50,7 @@ public final class EncounterFinder implements Stage {
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
     private final Pattern closing;
+    private final Pattern receivesDelegation;
     private final Pattern calledOff;
     private final Pattern heldAnyway;
     private final Pattern visitTold;
@@ -92,6 +93,7 @@ public final class EncounterFinder implements Stage {
         this.futureOccurs = rules.pattern("encounters.future_occurs");
         this.meetingNoun = rules.pattern("encounters.meeting_noun");
         this.visitStop = rules.pattern("encounters.visit_stop");
+        this.receivesDelegation = rules.pattern("encounters.receives_delegation");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
         this.visitTold = rules.pattern("encounters.visit_told");
@@ -465,14 +467,16 @@ public final class EncounterFinder implements Stage {
 
     /**
      * "Ngày 5/7, đoàn đến thăm tỉnh Chiết Giang. Tại thành phố Hàng Châu, đồng chí X ... đã có buổi làm việc với đoàn": the
-     * sentence before tells the visit's next stop and its day, this one the meeting there, with a Chinese party named.
+     * sentence before tells the visit's next stop and its day, this one the meeting there, with a Chinese party named or
+     * the host receiving "the delegation" ("Tại TP Hạ Long, đồng chí X đã tiếp đoàn").
      */
     private boolean dayOfTheStopBefore(ArticleDoc doc, Sentence s, List<Sentence> events, LocalDate mainDate) {
         if (s.index() == 0 || !doc.datesOf(s.index()).isEmpty()) {
             return false;
         }
         Sentence before = doc.sentence(s.index() - 1);
-        if (events.contains(before) || !visitStop.matcher(before.folded()).find() || !sides(doc, s.start(), s.end())[0]) {
+        if (events.contains(before) || !visitStop.matcher(before.folded()).find()
+                || !sides(doc, s.start(), s.end())[0] && !receivesDelegation.matcher(s.folded()).find()) {
             return false;
         }
         return doc.datesOf(before.index()).stream().anyMatch(d -> !d.date().equals(mainDate) && !d.date().isAfter(doc.referenceDate())
