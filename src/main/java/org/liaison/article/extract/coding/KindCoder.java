@@ -40,6 +40,7 @@ final class KindCoder {
             // "Sau hội đàm, ... đã ký Bản ghi nhớ", "Following the talks, ... signed": the marker names the meeting before
             focus = new Passage(doc.folded()).span(afterMarker, scope.focusEnd());
         }
+        focus = beforePurpose(doc, focus);
         int before = evidence.size();
         if (firstKind(doc, focus, List.of("phone"), evidence) != null) {
             return "talks"; // "đã điện đàm với ..., thống nhất nội dung hội thảo": a phone conversation is talks (codebook 1.1)
@@ -67,6 +68,22 @@ final class KindCoder {
             return code(kind);
         }
         return cues.has("meeting", focus.text()) || next != null && cues.has("meeting", next.text()) ? "meeting" : "other";
+    }
+
+    /**
+     * "đã họp trực tuyến cấp vụ để chuẩn bị nội dung cuộc hội đàm", "met to prepare for the talks": after the clause's
+     * first meeting word, a purpose names another meeting, not this one's kind.
+     */
+    private Passage beforePurpose(ArticleDoc doc, Passage focus) {
+        String t = focus.text();
+        Matcher meeting = cues.find("meeting", t);
+        if (meeting == null) {
+            return focus;
+        }
+        Matcher purpose = cues.find("preparatory", t.substring(meeting.end()));
+        int from = focus.docOffset(0);
+        int to = purpose == null ? -1 : focus.docOffset(meeting.end() + purpose.start() - 1);
+        return from < 0 || to < 0 ? focus : new Passage(doc.folded()).span(from, to + 1);
     }
 
     private String firstKind(ArticleDoc doc, Passage text, List<String> kinds, List<ExtractedExchange.Evidence> evidence) {
