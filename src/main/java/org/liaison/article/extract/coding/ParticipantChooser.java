@@ -298,8 +298,11 @@ final class ParticipantChooser {
         if (cues.has("another_day", clause.sentence().folded())) {
             return true; // "The following day, the delegation worked with ...", "On Wednesday, the delegation held talks"
         }
-        for (DateMention d : doc.datesOf(clause.sentence().index())) {
-            if (clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
+        // the clause's own sentence, and the one before it that the clause takes in ("Sáng 13/5, đoàn đến thăm tỉnh Quảng Ninh.
+        // Tại TP Hạ Long, đồng chí X đã tiếp đoàn")
+        for (DateMention d : doc.dates()) {
+            boolean inClause = d.sentence() == clause.sentence().index() || d.start() >= clause.focusStart() && d.end() <= clause.focusEnd();
+            if (inClause && clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
                 return true;
             }
         }
