@@ -77,11 +77,26 @@ final class ImpliedByMain {
                         .forEach(l -> addRole(localities, new LocalityRef(l.code(), l.name(), l.country()), "participant"));
             }
         }
+        if (clause.link() != Encounters.Link.RECALLED && cues.has("witnessed_by_heads", clauseText)) {
+            witnessedByHeads(people, main);
+        }
         actingForTheSameLocality(people, localities, main);
         delegationsLocality(people, localities, main);
         boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
         return new ExtractedExchange(date, until, precision, further.format(), further.kind(), venue, local ? "locality" : "central",
                 List.copyOf(people), List.copyOf(localities), further.themes(), further.evidence(), further.confidence());
+    }
+
+    /**
+     * "Sau hội đàm, dưới sự chứng kiến của lãnh đạo hai bên, ông A và ông B đã ký ...": the heads of the main exchange, its
+     * first person of each side, witness the signing and so take part in it.
+     */
+    private static void witnessedByHeads(List<ExtractedExchange.Participant> people, ExtractedExchange main) {
+        for (String side : List.of("VN", "CN")) {
+            main.participants().stream().filter(p -> p.side().equals(side)).findFirst()
+                    .filter(head -> people.stream().noneMatch(p -> p.name().equals(head.name())))
+                    .ifPresent(people::add);
+        }
     }
 
     /** The clause names no place of the gazetteer (a dateline aside). */
