@@ -50,6 +50,9 @@ public final class EncounterFinder implements Stage {
     /** "on the sidelines of" a multilateral event: a bilateral meeting there is an exchange. */
     private final Pattern sidelines;
     private final Pattern closing;
+    private final Pattern describes;
+    private final Pattern sinceBefore;
+    private static final int SINCE_REACH = 60;
     private final Pattern receivesDelegation;
     private final Pattern calledOff;
     private final Pattern heldAnyway;
@@ -93,6 +96,8 @@ public final class EncounterFinder implements Stage {
         this.futureOccurs = rules.pattern("encounters.future_occurs");
         this.meetingNoun = rules.pattern("encounters.meeting_noun");
         this.visitStop = rules.pattern("encounters.visit_stop");
+        this.describes = rules.pattern("encounters.describes");
+        this.sinceBefore = rules.pattern("encounters.since_before");
         this.receivesDelegation = rules.pattern("encounters.receives_delegation");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
@@ -426,6 +431,9 @@ public final class EncounterFinder implements Stage {
                 continue;
             }
             Encounters.Clause dated = datedEncounter(doc, s, mainDate, true);
+            if (dated == null && describes.matcher(s.folded()).find()) {
+                continue; // "Đây là hoạt động nhằm cụ thể hóa kết quả hội nghị ...": said of what was told, no meeting of its own
+            }
             boolean marked = cues.has("earlier", s.folded());
             if (marked && sameDay.matcher(s.folded()).find() && ownMeeting(doc, s)) {
                 out.add(new Encounters.Clause(s.index(), s.start(), s.end(), Encounters.Link.SAME_DAY));
@@ -520,8 +528,9 @@ public final class EncounterFinder implements Stage {
         Map<Integer, ClauseFacts> byEnd = new HashMap<>();
         ClauseEnds ends = new ClauseEnds(t, s.end());
         for (DateMention d : doc.datesOf(s.index())) {
-            if (d.start() < doc.publicationLineEnd() || d.date().equals(mainDate) || d.date().isAfter(doc.referenceDate())) {
-                continue;
+            if (d.start() < doc.publicationLineEnd() || d.date().equals(mainDate) || d.date().isAfter(doc.referenceDate())
+                    || sinceBefore.matcher(t.substring(Math.max(s.start(), d.start() - SINCE_REACH), d.start())).find()) {
+                continue; // "kể từ khi ... từ ngày 1/7/2025", "since January 2024": when something began, no meeting's day
             }
             if (mainDate != null && d.date().isAfter(mainDate) && cues.has("future", t.substring(Math.max(s.start(), d.start() - FUTURE_BEFORE_DATE), d.start()))) {
                 continue; // "thống nhất tổ chức cuộc hội đàm giữa năm tại huyện Hà Khẩu vào tháng 7/2025": a plan, not a recall
