@@ -52,7 +52,7 @@ public final class EncounterFinder implements Stage {
     private final Pattern closing;
     private final Pattern describes;
     private final Pattern sinceBefore;
-    private static final int SINCE_REACH = 60;
+    private static final int SINCE_REACH = 100;
     private final Pattern receivesDelegation;
     private final Pattern calledOff;
     private final Pattern heldAnyway;
