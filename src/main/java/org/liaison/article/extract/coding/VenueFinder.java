@@ -48,6 +48,10 @@ final class VenueFinder {
     private final Pattern visitorsIn;
     /** "Qinzhou City in China's Guangxi": a place after the one it describes, which lies in it. */
     private final Pattern describedBy;
+    /** "tại trụ sở Thành ủy Hà Nội": the seat of the place's authority, where the encounter was held. */
+    private final Pattern seatOf;
+    /** "số 105A Quán Thánh, Hà Nội": a street address right before the place. */
+    private final Pattern addressBefore;
 
     /** "tại Nhà hội đàm cửa khẩu quốc tế Hữu Nghị": a gate the gazetteer has no unit for, and the unit it lies in. */
     private final BorderGates gates;
@@ -70,6 +74,8 @@ final class VenueFinder {
         this.phraseUnit = rules.pattern("venue.phrase_unit");
         this.visitorsIn = rules.pattern("venue.visitors_in");
         this.describedBy = rules.pattern("venue.described_by");
+        this.seatOf = rules.pattern("venue.seat_of");
+        this.addressBefore = rules.pattern("venue.address_before");
     }
 
     LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -105,8 +111,10 @@ final class VenueFinder {
                 // wide enough for "in the northern border province of Cao Bang"
                 String before = text.substring(Math.max(from, p.start() - 50), p.start());
                 String near = placeQualifiers.matcher(before).replaceAll("");
-                if ((cues.has("venue_before", near) || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
-                        && (!cues.has("authority", before.substring(Math.max(0, before.length() - 14))) || visitorsIn.matcher(before).find())
+                boolean atSeat = seatOf.matcher(before).find();
+                if ((cues.has("venue_before", near) || atSeat || addressBefore.matcher(before).find()
+                        || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
+                        && (!cues.has("authority", before.substring(Math.max(0, before.length() - 14))) || visitorsIn.matcher(before).find() || atSeat)
                         && (!missionSeat.matcher(before).find() || atMission.matcher(before).find()) && !describesAnother(doc, p, from)) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
