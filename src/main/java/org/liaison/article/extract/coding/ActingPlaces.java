@@ -76,8 +76,9 @@ final class ActingPlaces {
         Sentence s = doc.sentence(p.sentence());
         String before = t.substring(Math.max(s.start(), p.start() - 60), p.start());
         String after = t.substring(p.end(), Math.max(p.end(), Math.min(s.end(), p.end() + 50)));
-        if (cues.has("not_authority", before.substring(Math.max(0, before.length() - 40)))) {
-            return false;
+        if (cues.has("not_authority", before.substring(Math.max(0, before.length() - 40)))
+                || cues.has("not_authority", after.substring(0, Math.min(after.length(), 26)))) {
+            return false; // "the Chinese Consulate General in ...", "the Dien Bien Provincial Border Guard Command"
         }
         if (onlySaysWhere(doc, p)) {
             return false;
