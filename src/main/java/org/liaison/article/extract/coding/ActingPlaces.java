@@ -70,6 +70,19 @@ final class ActingPlaces {
         return doc.placesEndingIn(p.start() - 29, p.start()).stream().anyMatch(q -> p.locality().code().equals(q.locality().parent()));
     }
 
+    /** The first {@code max} characters of {@code after}, up to the first comma, stop or "và"/"and" (the next item of a list). */
+    private static String clauseStart(String after, int max) {
+        String t = after.substring(0, Math.min(after.length(), max));
+        int cut = t.length();
+        for (String stop : new String[] { ",", ";", ".", " va ", " and " }) {
+            int k = t.indexOf(stop);
+            if (k >= 0) {
+                cut = Math.min(cut, k);
+            }
+        }
+        return t.substring(0, cut);
+    }
+
     /** A place named beside an authority that acts for it, not beside a consulate or embassy. */
     boolean isAuthority(ArticleDoc doc, PlaceMention p) {
         String t = doc.text();
@@ -77,7 +90,7 @@ final class ActingPlaces {
         String before = t.substring(Math.max(s.start(), p.start() - 60), p.start());
         String after = t.substring(p.end(), Math.max(p.end(), Math.min(s.end(), p.end() + 50)));
         if (cues.has("not_authority", before.substring(Math.max(0, before.length() - 40)))
-                || cues.has("not_authority", after.substring(0, Math.min(after.length(), 26)))) {
+                || cues.has("not_authority", clauseStart(after, 26))) {
             return false; // "the Chinese Consulate General in ...", "the Dien Bien Provincial Border Guard Command"
         }
         if (onlySaysWhere(doc, p)) {

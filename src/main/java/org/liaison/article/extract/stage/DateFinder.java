@@ -124,7 +124,9 @@ public final class DateFinder implements Stage {
             if (month < 1 || month > 12 || day < 1 || day > 31 || !dayShaped(text, m)) {
                 continue;
             }
-            if (m.group(1) != null) { // "13-15/8": a range
+            // "13-15/8": a range; "4 và 5/11" only when the days follow each other ("3 và 10/11" is two days, the second kept)
+            boolean joined = m.group(1) != null && (!m.group().contains("va") || Integer.parseInt(m.group(1)) + 1 == day);
+            if (joined) {
                 resolve(doc, claims, month, Integer.parseInt(m.group(1)), day, year(m.group(4)), m.start(), m.end());
             } else {
                 resolve(doc, claims, month, day, null, year(m.group(4)), m.start(), m.end());

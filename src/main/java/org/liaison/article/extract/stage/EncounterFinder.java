@@ -811,10 +811,10 @@ public final class EncounterFinder implements Stage {
             rest = rest.substring(0, minutes.start()) + " " + rest.substring(minutes.end());
         }
         Matcher planned = cues.find("future", rest);
-        if (planned != null) {
+        if (planned != null && futureVerb.matcher(planned.group()).find()) {
             rest = rest.substring(0, planned.start()); // "... và thống nhất tổ chức cuộc hội đàm giữa năm": that meeting is planned
         }
-        if (!encounterCue(rest) || closing.matcher(folded).find() && doc.personsOf(s.index()).isEmpty()) {
+        if (!encounterCue(rest) || closing.matcher(folded).find() && doc.personsOf(s.index()).isEmpty() && !namesSomeoneBefore(doc, s)) {
             return false; // "Kết thúc hội đàm, hai bên ký biên bản ghi nhớ": the sides close their talks
         }
         boolean[] sides = sides(doc, s.start(), s.end());
@@ -831,11 +831,24 @@ public final class EncounterFinder implements Stage {
             if (p.start() >= s.start()) {
                 break;
             }
-            String[] words = p.name().split("\\s+");
-            for (String w : words.length < 2 ? new String[0] : new String[] { words[0], words[words.length - 1] }) {
-                if (w.length() >= 2 && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(w) + "(?![\\p{L}])").matcher(text).find()) {
-                    return true;
-                }
+            // the words as the article wrote them (the table's name may be another form: pinyin for a Hán-Việt name)
+            String[] words = doc.folded().originalSpan(p.start(), p.end()).strip().split(" ");
+            if (words.length >= 2 && (wordIn(text, words[0]) || wordIn(text, words[words.length - 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} stands in {@code text} with no letter right before or after it. */
+    private static boolean wordIn(String text, String word) {
+        if (word.length() < 2) {
+            return false;
+        }
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int after = i + word.length();
+            if ((i == 0 || !Character.isLetter(text.charAt(i - 1))) && (after >= text.length() || !Character.isLetter(text.charAt(after)))) {
+                return true;
             }
         }
         return false;
