@@ -300,13 +300,12 @@ final class ParticipantChooser {
         }
         // the clause's own sentence, and the one before it that the clause takes in ("Sáng 13/5, đoàn đến thăm tỉnh Quảng Ninh.
         // Tại TP Hạ Long, đồng chí X đã tiếp đoàn")
-        for (DateMention d : doc.dates()) {
-            boolean inClause = d.sentence() == clause.sentence().index() || d.start() >= clause.focusStart() && d.end() <= clause.focusEnd();
-            if (inClause && clause.main().date() != null && !d.date().toString().equals(clause.main().date())) {
-                return true;
-            }
+        if (clause.main().date() == null) {
+            return false;
         }
-        return false;
+        List<DateMention> told = new ArrayList<>(doc.datesOf(clause.sentence().index()));
+        doc.datesStartingIn(clause.focusStart(), clause.focusEnd()).stream().filter(d -> d.end() <= clause.focusEnd()).forEach(told::add);
+        return told.stream().anyMatch(d -> !d.date().toString().equals(clause.main().date()));
     }
 
     /** {@code word} occurs in the folded {@code text} (starting at folded offset {@code base}) as a word capitalised in the original. */
