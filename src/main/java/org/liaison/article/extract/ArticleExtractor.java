@@ -45,7 +45,7 @@ public class ArticleExtractor {
     private record Pipeline(List<Stage> stages, ExchangeCoder coder, ImpliedByMain implied) {
 
         static Pipeline of(Gazetteer gazetteer, PeopleDirectory people, ThemeVocabulary themes, RuleBook rules) {
-            CueBook cues = new CueBook();
+            CueBook cues = new CueBook(rules);
             NameWords words = new NameWords();
             Surnames surnames = new Surnames();
             NameIndex<List<Locality>> placeNames = NameIndex.places(gazetteer);

@@ -9,18 +9,28 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.liaison.reference.TsvFile;
 
-/** The extractor's cue patterns ({@code extraction/cues.tsv}) by category. */
+/**
+ * The extractor's cue patterns ({@code extraction/cues.tsv}) by category. A cue may take in the text of a named rule
+ * of {@code rules.tsv} as {@code ${name}}, so that a wording both files need is said once (the close of talks).
+ */
 public final class CueBook {
 
     public static final String FILE = "extraction/cues.tsv";
 
     private final Map<String, List<Pattern>> byCategory = new LinkedHashMap<>();
 
-    public CueBook() {
-        for (TsvFile.Row row : TsvFile.read(FILE, 2, 2)) {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)\\}");
+
+    public CueBook(RuleBook rules) {
+        this(FILE, rules);
+    }
+
+    /** The cues of another file (tests). */
+    CueBook(String file, RuleBook rules) {
+        for (TsvFile.Row row : TsvFile.read(file, 2, 2)) {
             try {
                 byCategory.computeIfAbsent(row.cell(0), k -> new ArrayList<>())
-                        .add(Pattern.compile(row.cell(1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                        .add(Pattern.compile(expand(row, rules), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             } catch (PatternSyntaxException e) {
                 throw row.error("invalid pattern: " + e.getDescription());
             }
@@ -29,9 +39,24 @@ public final class CueBook {
                 "phone", "hybrid", "not_exchange", "multilateral", "future", "preparatory", "background", "earlier", "another_day", "named_event", "present", "venue_before",
                 "authority", "not_authority", "cn", "vn", "topic")) {
             if (!byCategory.containsKey(required)) {
-                throw new org.liaison.reference.ReferenceDataException(FILE + ": no pattern of category '" + required + "'");
+                throw new org.liaison.reference.ReferenceDataException(file + ": no pattern of category '" + required + "'");
             }
         }
+    }
+
+    /** The row's pattern with each {@code ${name}} replaced by the text of that rule; a name no rule has stops startup. */
+    private static String expand(TsvFile.Row row, RuleBook rules) {
+        Matcher m = REFERENCE.matcher(row.cell(1));
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            if (!rules.has(name)) {
+                throw row.error("'" + m.group() + "' names no rule of " + rules.file());
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(rules.pattern(name).pattern()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** The first match of any pattern of the category in {@code s} from {@code from}, or null. */

@@ -74,6 +74,16 @@ public final class RuleBook {
         return sb.toString();
     }
 
+    /** The file the rules were read from. */
+    public String file() {
+        return file;
+    }
+
+    /** Whether the file defines rule {@code name}. */
+    public boolean has(String name) {
+        return rules.containsKey(name);
+    }
+
     /** The compiled rule {@code name}; a name the file lacks stops startup. */
     public Pattern pattern(String name) {
         Pattern p = rules.get(name);

@@ -42,8 +42,14 @@ class RuleBookTest {
         RuleBook lacking = new RuleBook("extraction-bad/rules-missing.tsv");
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> new ArticleExtractor(new Gazetteer(),
                 new PeopleDirectory(), new ThemeVocabulary(), Clock.systemUTC(), lacking));
+        // the cue book is the first to need a rule the file lacks: its "earlier" cue takes in the close-of-talks wording
+        assertTrue(e.getMessage().matches("extraction/cues\\.tsv:\\d+: '\\$\\{encounters\\.closing_en\\}' names no rule of extraction-bad/rules-missing\\.tsv"),
+                e.getMessage());
+        RuleBook withClosing = new RuleBook("extraction-bad/rules-missing-stage.tsv");
+        e = assertThrows(ReferenceDataException.class, () -> new ArticleExtractor(new Gazetteer(),
+                new PeopleDirectory(), new ThemeVocabulary(), Clock.systemUTC(), withClosing));
         // the sentence splitter found its rule; the publication date stage is the first to miss one
-        assertEquals("extraction-bad/rules-missing.tsv: no rule 'dates.iso', which the extractor needs", e.getMessage());
+        assertEquals("extraction-bad/rules-missing-stage.tsv: no rule 'dates.iso', which the extractor needs", e.getMessage());
     }
 
     private static String error(String file) {
