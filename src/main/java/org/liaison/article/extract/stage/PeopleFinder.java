@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.CueBook;
@@ -45,6 +48,8 @@ public final class PeopleFinder implements Stage {
     private final Pattern ethnicListBefore;
     /** "cửa khẩu quốc tế đường bộ số II Kim Thành": a shape after a border site's word names the site. */
     private final Pattern siteBefore;
+    /** "quận Thượng Thành": a district's unit word and its name, the names of districts the gazetteer may lack. */
+    private final Pattern unitName;
     /** "Phía huyện Hà Khẩu có ông Trương Vĩ": the head of one side's list of attendees, looked for this far before a name. */
     private static final int LIST_REACH = 400;
     private final Pattern listSide;
@@ -53,6 +58,7 @@ public final class PeopleFinder implements Stage {
             Surnames surnames, NameWords words, PersonNames shapes, List<NameRecogniser> recognisers, RuleBook rules) {
         this.ethnicListBefore = rules.pattern("people.ethnic_list_before");
         this.siteBefore = rules.pattern("people.site_before");
+        this.unitName = rules.pattern("people.unit_name");
         this.listSide = rules.pattern("people.list_side");
         this.personNames = personNames;
         this.placeNames = placeNames;
@@ -78,8 +84,11 @@ public final class PeopleFinder implements Stage {
             tableHitsAt.computeIfAbsent(hit.start(), k -> new ArrayList<>()).add(doc.persons().size() - 1);
             covered.set(hit.start(), hit.end());
         }
+        Set<String> districts = districtNames(doc.folded().original);
         for (NameMention m : shapes.find(doc.folded())) {
-            addShape(doc, m, covered, forms, tableHitsAt);
+            if (!districts.contains(AliasKey.fold(m.written().strip()))) {
+                addShape(doc, m, covered, forms, tableHitsAt);
+            }
         }
         for (NameRecogniser r : recognisers) {
             r.propose(doc, (name, at) -> addUnknown(doc, name, at, covered, forms));
@@ -87,6 +96,23 @@ public final class PeopleFinder implements Stage {
         doc.persons().sort(Comparator.comparingInt(PersonMention::start));
         // people's mentions do not overlap (each one claims its characters), so the one that may overlap a place is found by its offset
         doc.places().removeIf(pl -> doc.personOverlaps(pl.start(), pl.end()));
+    }
+
+    /**
+     * The names the article writes after a district's unit word, folded: the name's two words and, when it has three, all
+     * three. The text is read once, so that a shape is checked by a look-up.
+     */
+    private Set<String> districtNames(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = unitName.matcher(text);
+        while (m.find()) {
+            String[] w = m.group(1).split(" ");
+            out.add(AliasKey.fold(w[0] + " " + w[1]));
+            if (w.length == 3) {
+                out.add(AliasKey.fold(m.group(1)));
+            }
+        }
+        return out;
     }
 
     private void addShape(ArticleDoc doc, NameMention m, BitSet covered, Map<String, Person> forms,
