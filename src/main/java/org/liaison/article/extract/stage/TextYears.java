@@ -16,12 +16,16 @@ final class TextYears {
 
     /** How far before a year the words of a plan are looked for. */
     private static final int PLAN_REACH = 50;
+    /** How far before a year the words looking ahead to it are looked for: they often name the event first. */
+    private static final int AHEAD_REACH = 100;
 
     private final Pattern year;
     /** What before a year makes it a target, a plan or the end of a period, not a year the article lives in. */
     private final Pattern targetBefore;
     /** What before a year makes it a plan's ("dự kiến tổ chức ... vào năm 2026", "giai đoạn 2026 - 2028"). */
     private final Pattern planBefore;
+    /** What before a year looks ahead to it ("hướng tới kỷ niệm ... vào năm 2025", "ahead of the anniversary in 2025"). */
+    private final Pattern aheadBefore;
     /** What after a number makes it an amount ("2020 tons", "1990 người"), not a year. */
     private final Pattern amountAfter;
     private final Pattern anniversary;
@@ -32,6 +36,7 @@ final class TextYears {
         this.year = rules.pattern("years.year");
         this.targetBefore = rules.pattern("years.target_before");
         this.planBefore = rules.pattern("years.plan_before");
+        this.aheadBefore = rules.pattern("years.ahead_before");
         this.amountAfter = rules.pattern("years.amount_after");
         this.anniversary = rules.pattern("years.anniversary");
         this.reviewBefore = rules.pattern("years.review_before");
@@ -67,7 +72,8 @@ final class TextYears {
             }
             earliest = earliest == null ? y : Math.min(earliest, y);
             if (!targetBefore.matcher(before).matches()
-                    && !planBefore.matcher(text.substring(Math.max(0, m.start() - PLAN_REACH), m.start())).matches()) {
+                    && !planBefore.matcher(text.substring(Math.max(0, m.start() - PLAN_REACH), m.start())).matches()
+                    && !aheadBefore.matcher(text.substring(Math.max(0, m.start() - AHEAD_REACH), m.start())).matches()) {
                 latest = latest == null ? y : Math.max(latest, y);
             }
         }
