@@ -101,8 +101,10 @@ final class DateChooser {
                 }
             }
         }
-        if (scope instanceof ClauseScope clause && sameDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()) {
-            // "The same day, Chinh held talks with ...": the main exchange's day
+        if (scope instanceof ClauseScope clause && sameDay.matcher(doc.text().substring(clause.sentence().start(), clause.focusEnd())).find()
+                && !doc.weekdays().containsKey(clause.sentence().index())) {
+            // "The same day, Chinh held talks with ...": the main exchange's day ("On Thursday, on the sidelines of the
+            // seminar": the weekday's)
             ExtractedExchange main = clause.main();
             return new DateChoice(LocalDate.parse(main.date()), null, main.datePrecision(), 1.0);
         }
@@ -119,6 +121,9 @@ final class DateChooser {
         int focus = scope.focusSentence();
         LocalDate published = doc.published();
         WeekdayMention weekday = doc.weekdays().get(focus);
+        if (weekday == null && scope instanceof MainScope main) {
+            weekday = weekdayOfTheNextEncounterSentences(doc, main);
+        }
         if (weekday != null && published != null) {
             evidence.add(doc.evidence("date", weekday.start(), weekday.end()));
             return day(published.with(TemporalAdjusters.previousOrSame(weekday.day())));
@@ -153,6 +158,19 @@ final class DateChooser {
             certainty = DateChoice.GUESSED;
         }
         return new DateChoice(base.withDayOfMonth(1), null, "month", certainty);
+    }
+
+    /**
+     * "... met in Lang Son city last week. The annual meeting ..., held on Thursday, was co-chaired by ...": the weekday of
+     * the next two encounter sentences of the main exchange, when the focus has none (nor any date); null if none has one.
+     */
+    private static WeekdayMention weekdayOfTheNextEncounterSentences(ArticleDoc doc, MainScope main) {
+        for (Sentence c : main.sentences()) {
+            if (c.index() > main.focusSentence() && c.index() <= main.focusSentence() + 2 && doc.weekdays().containsKey(c.index())) {
+                return doc.weekdays().get(c.index());
+            }
+        }
+        return null;
     }
 
     /**
