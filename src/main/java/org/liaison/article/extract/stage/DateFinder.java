@@ -42,6 +42,8 @@ public final class DateFinder implements Stage {
     private final Pattern lastYear;
     private final Pattern yearAfterDay;
     private final Pattern pastMonth;
+    /** "held in Hekou in April": a month after a verb of a meeting held, past. */
+    private final Pattern eventMonth;
     private final CalendarWords calendar;
     private final TextYears years;
 
@@ -59,6 +61,7 @@ public final class DateFinder implements Stage {
         this.lastYear = rules.pattern("dates.last_year");
         this.yearAfterDay = rules.pattern("dates.year_after_day");
         this.pastMonth = rules.pattern("dates.past_month");
+        this.eventMonth = rules.pattern("dates.event_month");
         this.calendar = new CalendarWords(rules);
         this.years = new TextYears(rules);
     }
@@ -215,18 +218,29 @@ public final class DateFinder implements Stage {
             claims.spans.put(m.start(), m.end());
             doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), given || doc.published() != null, "month"));
         }
-        m = pastMonth.matcher(text);
+        pastMonths(doc, claims, pastMonth.matcher(text), ref, false);
+        pastMonths(doc, claims, eventMonth.matcher(text), ref, true);
+    }
+
+    /**
+     * Months told as past with no year ("hồi tháng 4", "held in Hekou in April"): the latest such month on or before the
+     * reference; the mention spans the month words only ({@code named}: group 1 a month word, group 2 a month number).
+     */
+    private void pastMonths(ArticleDoc doc, Claims claims, Matcher m, LocalDate ref, boolean named) {
         while (m.find()) {
-            int month = Integer.parseInt(m.group(1));
-            if (month < 1 || month > 12 || claims.overlaps(m.start(), m.end())) {
+            int group = !named || m.group(1) != null ? 1 : 2;
+            int month = named && group == 1 ? calendar.month(m.group(1)) : Integer.parseInt(m.group(group));
+            int start = named ? m.start(group) : m.start();
+            int end = named ? m.end(group) : m.end();
+            if (month < 1 || month > 12 || claims.overlaps(start, end)) {
                 continue;
             }
             LocalDate d = LocalDate.of(ref.getYear(), month, 1);
             if (d.isAfter(ref)) {
                 d = d.minusYears(1);
             }
-            claims.spans.put(m.start(), m.end());
-            doc.dates().add(new DateMention(d, null, m.start(), m.end(), doc.sentenceAt(m.start()), doc.published() != null, "month"));
+            claims.spans.put(start, end);
+            doc.dates().add(new DateMention(d, null, start, end, doc.sentenceAt(start), doc.published() != null, "month"));
         }
     }
 

@@ -35,6 +35,8 @@ final class DatedEncounters {
     private final Pattern clauseGoesOn;
     /** "chuyến thăm ... hồi", "state visit to Vietnam in": a visit's words before a date. */
     private final Pattern visitBeforeDate;
+    /** "..., Yang said": what follows a dated clause is said now. */
+    private final Pattern speech;
 
     private final CueBook cues;
     private final EncounterWords encounterWords;
@@ -47,6 +49,7 @@ final class DatedEncounters {
         this.sinceBefore = rules.pattern("encounters.since_before");
         this.clauseGoesOn = rules.pattern("encounters.clause_goes_on");
         this.visitBeforeDate = rules.pattern("encounters.visit_before_date");
+        this.speech = rules.pattern("encounters.speech");
     }
 
     /**
@@ -164,11 +167,14 @@ final class DatedEncounters {
         return cues.has("named_event", t.substring(from, to));
     }
 
-    /** The rest of the sentence from {@code at} names no other day, meeting or recalled agreement: the same clause's titles and place. */
+    /**
+     * The rest of the sentence from {@code at} names no other day, meeting, recalled agreement or speaker: the same clause's
+     * titles and place.
+     */
     private boolean tellsNothingElse(ArticleDoc doc, Sentence s, int at) {
         String rest = doc.text().substring(at, s.end());
         return doc.datesStartingIn(at, s.end()).isEmpty() && !encounterWords.cue(rest) && !cues.has("recall_not", rest)
-                && !cues.has("future", rest);
+                && !cues.has("future", rest) && !speech.matcher(rest).find();
     }
 
     /** Where the clause holding an offset ends: at the next ',' or ';' of the sentence, else at its end; each stretch read once. */
