@@ -40,7 +40,7 @@ public final class ExchangeCoder {
             ThemeLexicon lexicon, RuleBook rules) {
         TitleReader titles = new TitleReader(gazetteer, placeNames, cues, words);
         this.formats = new FormatCoder(cues);
-        this.kinds = new KindCoder(cues);
+        this.kinds = new KindCoder(cues, rules);
         this.participants = new ParticipantChooser(cues, titles, gazetteer, new PassingMentions());
         this.dates = new DateChooser(rules);
         this.venues = new VenueFinder(cues, rules, new BorderGates(gazetteer));

@@ -2,12 +2,14 @@ package org.liaison.article.extract.coding;
 
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.liaison.article.extract.ArticleDoc;
 import org.liaison.article.extract.ClauseScope;
 import org.liaison.article.extract.CueBook;
 import org.liaison.article.extract.ExtractedExchange;
 import org.liaison.article.extract.MainScope;
 import org.liaison.article.extract.Passage;
+import org.liaison.article.extract.RuleBook;
 import org.liaison.article.extract.Scope;
 
 /**
@@ -27,9 +29,12 @@ final class KindCoder {
     private static final List<String> SPECIFIC_AFTER_WORKING_SESSION = List.of("workshop", "talks");
 
     private final CueBook cues;
+    /** "ngay sau phiên bế mạc hội thảo,", "shortly after the closing of the workshop,": when, by another event's word. */
+    private final Pattern afterEvent;
 
-    KindCoder(CueBook cues) {
+    KindCoder(CueBook cues, RuleBook rules) {
         this.cues = cues;
+        this.afterEvent = rules.pattern("kinds.after_event");
     }
 
     String code(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -39,6 +44,11 @@ final class KindCoder {
         if (afterMarker >= 0) {
             // "Sau hội đàm, ... đã ký Bản ghi nhớ", "Following the talks, ... signed": the marker names the meeting before
             focus = new Passage(doc.folded()).span(afterMarker, scope.focusEnd());
+        }
+        Matcher when = scope instanceof ClauseScope ? afterEvent.matcher(focus.text()) : null;
+        if (when != null && when.find() && focus.docOffset(when.end()) >= 0) {
+            // "Chiều 9/10, ngay sau phiên bế mạc hội thảo, ông X đã hội đàm ...": the workshop only says when; the talks are the kind
+            focus = new Passage(doc.folded()).span(focus.docOffset(when.end()), scope.focusEnd());
         }
         focus = beforePurpose(doc, focus);
         int before = evidence.size();

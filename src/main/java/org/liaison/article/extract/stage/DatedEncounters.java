@@ -106,6 +106,24 @@ final class DatedEncounters {
                 }
                 cueEnd = d.end() + after.end();
             }
+            Encounters.Clause c = clauseOf(doc, s, d, cueEnd, mainDate, sidesFromContext, ends, byEnd);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The clause a meeting word ending at {@code cueEnd} gives the date {@code d}, or null when it tells no separate encounter.
+     * "Chiều 9/10, ngay sau phiên bế mạc hội thảo, ông X đã hội đàm trực tuyến với ông Y": a clause up to the first meeting word
+     * that names no side at all only says when; the next meeting word of the sentence is the encounter's.
+     */
+    private Encounters.Clause clauseOf(ArticleDoc doc, Sentence s, DateMention d, int firstCueEnd, LocalDate mainDate,
+            boolean sidesFromContext, ClauseEnds ends, Map<Integer, ClauseFacts> byEnd) {
+        String t = doc.text();
+        int cueEnd = firstCueEnd;
+        for (int attempt = 0; attempt < 2; attempt++) {
             int clauseEnd = ends.from(cueEnd);
             while (clauseEnd < s.end() && clauseGoesOn.matcher(t).region(clauseEnd + 1, s.end()).lookingAt()) {
                 clauseEnd = ends.from(clauseEnd + 1);
@@ -114,16 +132,17 @@ final class DatedEncounters {
                 // "..., Vice Governor of Xishuangbanna prefecture, in Jinghong city.": titles and the place, no other meeting
                 clauseEnd = s.end();
             }
-            ClauseFacts facts = byEnd.computeIfAbsent(clauseEnd, e -> new ClauseFacts(doc, t.substring(s.start(), e), s.start(), e));
+            int end = clauseEnd;
+            ClauseFacts facts = byEnd.computeIfAbsent(end, e -> new ClauseFacts(doc, t.substring(s.start(), e), s.start(), e));
             if (facts.recallNot() && !facts.betweenSidesFrom(d.start())) {
-                continue;
+                return null;
             }
             if (facts.present() && mainDate != null) {
-                continue; // "at the talks on ...": the main exchange told again
+                return null; // "at the talks on ...": the main exchange told again
             }
             boolean sameVisit = mainDate != null && Math.abs(d.date().toEpochDay() - mainDate.toEpochDay()) <= EncounterWords.VISIT_DAYS;
             if (!sameVisit && visitDated(doc, s, d, clauseEnd)) {
-                continue;
+                return null;
             }
             boolean[] sides = facts.sides();
             boolean byContext = sidesFromContext && facts.twoSides();
@@ -131,6 +150,11 @@ final class DatedEncounters {
                 return new Encounters.Clause(s.index(), s.start(), clauseEnd,
                         sameVisit ? Encounters.Link.SAME_VISIT : Encounters.Link.RECALLED);
             }
+            Matcher next = sides[0] || sides[1] || clauseEnd >= s.end() ? null : encounterWords.firstCue(t.substring(clauseEnd, s.end()));
+            if (next == null) {
+                return null;
+            }
+            cueEnd = clauseEnd + next.end();
         }
         return null;
     }
