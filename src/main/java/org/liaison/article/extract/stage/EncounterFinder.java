@@ -293,6 +293,11 @@ public final class EncounterFinder implements Stage {
         String rest = marker == null ? folded : folded.substring(marker.end());
         Matcher witnessed = cues.find("witnessed_signing", rest);
         if (witnessed != null) {
+            int signatories = s.start() + (marker == null ? 0 : marker.end()) + witnessed.end();
+            if (bothSidesNamed(doc, signatories, s.end())) {
+                // "the two ministers witnessed the signing of a memorandum by Deputy Minister A and Vice Minister B": its own signing
+                return true;
+            }
             rest = rest.substring(0, witnessed.start()) + " " + rest.substring(witnessed.end());
         }
         // "Kết thúc hội đàm, hai bên ký biên bản hội đàm": the minutes close the meeting told before
@@ -310,6 +315,17 @@ public final class EncounterFinder implements Stage {
         // "Following the reception, the two sides signed ...": the sides of the meeting told before
         return sides[0] || sides[1] || cues.has("two_sides", rest) || !doc.personsOf(s.index()).isEmpty()
                 || doc.placesOf(s.index()).stream().anyMatch(p -> !p.dateline()) || namesSomeoneBefore(doc, s);
+    }
+
+    /** A person of each side starts in {@code [from, to)}. */
+    private static boolean bothSidesNamed(ArticleDoc doc, int from, int to) {
+        boolean cn = false;
+        boolean vn = false;
+        for (PersonMention p : doc.personsStartingIn(from, to)) {
+            cn |= p.side().equals("CN");
+            vn |= p.side().equals("VN");
+        }
+        return cn && vn;
     }
 
     /** "After the talks, Yang and Ly signed the agreement": one word of the name of a person named before (as news
