@@ -54,6 +54,8 @@ public final class EncounterFinder implements Stage {
     private final Pattern visitSummary;
     /** A sentence that starts with yesterday ("Chiều qua", "Yesterday"). */
     private final Pattern yesterdayStart;
+    /** "held a working session with executives of Tianfu Xinke Electronics Co.": a company as the further meeting's counterpart. */
+    private final Pattern companyCounterpart;
 
     private final CueBook cues;
     private final EncounterWords encounterWords;
@@ -76,6 +78,7 @@ public final class EncounterFinder implements Stage {
         this.visitSummary = rules.pattern("encounters.visit_summary");
         this.visitTold = rules.pattern("encounters.visit_told");
         this.yesterdayStart = rules.pattern("encounters.yesterday_start");
+        this.companyCounterpart = rules.pattern("encounters.company_counterpart");
     }
 
     @Override
@@ -215,8 +218,9 @@ public final class EncounterFinder implements Stage {
                 }
                 continue;
             }
-            if (s == first || screen.announced(s.folded()) || screen.thirdCountryOnly(doc, s)) {
-                continue;
+            if (s == first || screen.announced(s.folded()) || screen.thirdCountryOnly(doc, s)
+                    || companyCounterpart.matcher(s.folded()).find() && screen.businessOnly(doc, s)) {
+                continue; // "On Thursday, the delegation held a working session with executives of Tianfu Xinke Electronics Co."
             }
             Encounters.Clause dated = datedEncounters.datedEncounter(doc, s, mainDate, true);
             if (dated == null && describes.matcher(s.folded()).find()) {
