@@ -59,7 +59,7 @@ public class ArticleExtractor {
                             List.of(), rules),
                     new EncounterFinder(cues, rules));
             return new Pipeline(stages, new ExchangeCoder(gazetteer, placeNames, cues, words, new ThemeLexicon(themes), rules),
-                    new ImpliedByMain(cues));
+                    new ImpliedByMain(cues, rules));
         }
     }
 

@@ -16,9 +16,12 @@ import org.liaison.gazetteer.LocalityRef;
 final class ImpliedByMain {
 
     private final CueBook cues;
+    /** "đã tiếp đoàn công tác thành phố Phòng Thành Cảng", "received the delegation": the main exchange's delegation. */
+    private final java.util.regex.Pattern receivesDelegation;
 
-    ImpliedByMain(CueBook cues) {
+    ImpliedByMain(CueBook cues, RuleBook rules) {
         this.cues = cues;
+        this.receivesDelegation = rules.pattern("encounters.receives_delegation");
     }
 
     ExtractedExchange complete(ArticleDoc doc, Encounters.Clause clause, ExtractedExchange further, ExtractedExchange main) {
@@ -80,6 +83,9 @@ final class ImpliedByMain {
         if (clause.link() != Encounters.Link.RECALLED && cues.has("witnessed_by_heads", clauseText)) {
             witnessedByHeads(people, main);
         }
+        if (clause.link() != Encounters.Link.RECALLED && receivesDelegation.matcher(clauseText).find()) {
+            delegationsHead(people, main);
+        }
         actingForTheSameLocality(people, localities, main);
         delegationsLocality(people, localities, main);
         boolean local = localities.stream().anyMatch(l -> l.role().equals("participant"));
@@ -96,6 +102,18 @@ final class ImpliedByMain {
             main.participants().stream().filter(p -> p.side().equals(side)).findFirst()
                     .filter(head -> people.stream().noneMatch(p -> p.name().equals(head.name())))
                     .ifPresent(people::add);
+        }
+    }
+
+    /**
+     * "Chiều cùng ngày, đồng chí X đã tiếp đoàn công tác thành phố Phòng Thành Cảng": the delegation of the main exchange,
+     * headed by its first person of the side the clause names nobody of.
+     */
+    private static void delegationsHead(List<ExtractedExchange.Participant> people, ExtractedExchange main) {
+        for (String side : List.of("VN", "CN")) {
+            if (people.stream().noneMatch(p -> p.side().equals(side))) {
+                main.participants().stream().filter(p -> p.side().equals(side)).findFirst().ifPresent(people::add);
+            }
         }
     }
 
