@@ -15,13 +15,19 @@ import org.liaison.gazetteer.LocalityRef;
  */
 final class ImpliedByMain {
 
+    /** "On the occasion, the Chinese delegation held talks with ...": side talks of the visit, not necessarily its head's. */
+    private static final java.util.regex.Pattern ON_THE_OCCASION = java.util.regex.Pattern.compile("\\W*(?:on the occasion|nhan dip)\\b");
+
     private final CueBook cues;
     /** "đã tiếp đoàn công tác thành phố Phòng Thành Cảng", "received the delegation": the main exchange's delegation. */
     private final java.util.regex.Pattern receivesDelegation;
+    /** "the delegation had a working session with ...", "đoàn đã làm việc với": the main exchange's delegation meets. */
+    private final java.util.regex.Pattern delegationMeets;
 
     ImpliedByMain(CueBook cues, RuleBook rules) {
         this.cues = cues;
         this.receivesDelegation = rules.pattern("encounters.receives_delegation");
+        this.delegationMeets = rules.pattern("encounters.delegation_meets");
     }
 
     ExtractedExchange complete(ArticleDoc doc, Encounters.Clause clause, ExtractedExchange further, ExtractedExchange main) {
@@ -83,7 +89,10 @@ final class ImpliedByMain {
         if (clause.link() != Encounters.Link.RECALLED && cues.has("witnessed_by_heads", clauseText)) {
             witnessedByHeads(people, main);
         }
-        if (clause.link() != Encounters.Link.RECALLED && receivesDelegation.matcher(clauseText).find()) {
+        if (clause.link() != Encounters.Link.RECALLED && (receivesDelegation.matcher(clauseText).find()
+                || delegationMeets.matcher(clauseText).find() && !ON_THE_OCCASION.matcher(clauseText).lookingAt())) {
+            // the host receives the delegation, or the delegation meets ("On Thursday, the delegation had a working session
+            // with ..."); side talks "on the occasion" may have been held by other members
             delegationsHead(people, main);
         }
         actingForTheSameLocality(people, localities, main);
@@ -107,13 +116,15 @@ final class ImpliedByMain {
 
     /**
      * "Chiều cùng ngày, đồng chí X đã tiếp đoàn công tác thành phố Phòng Thành Cảng": the delegation of the main exchange,
-     * headed by its first person of the side the clause names nobody of.
+     * the side visiting the country it took place in, headed by its first person there, when the clause names nobody of it.
      */
     private static void delegationsHead(List<ExtractedExchange.Participant> people, ExtractedExchange main) {
-        for (String side : List.of("VN", "CN")) {
-            if (people.stream().noneMatch(p -> p.side().equals(side))) {
-                main.participants().stream().filter(p -> p.side().equals(side)).findFirst().ifPresent(people::add);
-            }
+        if (main.venue() == null) {
+            return; // whose delegation it is follows from where the visit is
+        }
+        String visitors = main.venue().country().equals("VN") ? "CN" : "VN";
+        if (people.stream().noneMatch(p -> p.side().equals(visitors))) {
+            main.participants().stream().filter(p -> p.side().equals(visitors)).findFirst().ifPresent(people::add);
         }
     }
 
