@@ -56,6 +56,12 @@ public final class ExchangeCoder {
                 && doc.places().stream().noneMatch(p -> !p.dateline() && p.start() < clause.focusEnd() && p.end() > clause.focusStart());
     }
 
+    /** The clause names the main exchange's venue itself. */
+    private static boolean namesMainVenue(ArticleDoc doc, ClauseScope clause) {
+        return doc.placesStartingIn(clause.focusStart(), clause.focusEnd()).stream()
+                .anyMatch(p -> !p.dateline() && p.locality().code().equals(clause.main().venue().code()));
+    }
+
     /** {@code unit} is a city (or other unit) of {@code province}: the more specific place of the two. */
     private boolean insideOf(LocalityRef unit, LocalityRef province) {
         if (unit == null || unit.code().equals(province.code())) {
@@ -86,9 +92,11 @@ public final class ExchangeCoder {
                 localities = roles.assign(doc, scope, people, venue);
             }
         }
-        if (venue != null && scope instanceof ClauseScope clause && clause.link() == Encounters.Link.SAME_DAY
-                && insideOf(clause.main().venue(), venue)) {
-            // "On the same day, Quang held talks with Guangdong Vice Governor Zhang Hu": still in the main one's city
+        if (venue != null && scope instanceof ClauseScope clause && clause.link() != Encounters.Link.RECALLED
+                && insideOf(clause.main().venue(), venue) && (clause.link() == Encounters.Link.SAME_DAY
+                        || date.date().toString().equals(clause.main().date()) || namesMainVenue(doc, clause))) {
+            // "On the same day, Quang held talks with Guangdong Vice Governor Zhang Hu", "On Wednesday evening, Zhao Kaiwen,
+            // vice governor of Yunnan, met the delegation", "ngay sau khi đến Côn Minh, đoàn được ... tiếp": the main one's city
             venue = clause.main().venue();
             localities = roles.assign(doc, scope, people, venue);
         }
