@@ -67,4 +67,21 @@ public final class TripSpan {
         DateMention d = meetingDayMention(doc, leadStart, encounter, summary);
         return d == null ? null : d.date();
     }
+
+    /**
+     * "... wrapped up a five-day working visit to China on September 13. ... On Tuesday, Khai held talks with ...": a lead
+     * that tells the day a visit ended ({@code ended}) before an encounter sentence that tells its weekday; the weekday's
+     * day (on or before the end, within the visit's two weeks) is the meeting's, not the end's. Null otherwise.
+     */
+    public static LocalDate weekdayWithinEndedVisit(ArticleDoc doc, int leadStart, Sentence encounter, Pattern ended) {
+        LocalDate day = doc.relativeDay(encounter.index());
+        if (day == null || leadStart >= encounter.start() || !ended.matcher(doc.text().substring(leadStart, encounter.start())).find()) {
+            return null;
+        }
+        for (DateMention d : doc.datesStartingIn(Math.max(leadStart, doc.publicationLineEnd()), encounter.start())) {
+            LocalDate end = d.until() != null ? d.until() : d.date();
+            return !day.isAfter(end) && end.toEpochDay() - day.toEpochDay() <= 14 ? day : null;
+        }
+        return null;
+    }
 }

@@ -40,12 +40,15 @@ final class DateChooser {
     private final Pattern tripWords;
     /** A lead that sums a visit up at its end: its date is the visit's last day, not the first meeting's. */
     private final Pattern visitSummary;
+    /** A lead that says when a visit ended: its date is the visit's last day. */
+    private final Pattern visitEnded;
 
     DateChooser(RuleBook rules) {
         this.sameDay = rules.pattern("date_choice.same_day");
         this.nextDay = rules.pattern("date_choice.next_day");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
+        this.visitEnded = rules.pattern("encounters.visit_ended");
     }
 
     DateChoice choose(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -62,6 +65,14 @@ final class DateChooser {
             if (own != null) {
                 evidence.add(doc.evidence("date", own.start(), own.end()));
                 return new DateChoice(own.date(), null, own.precision(), own.hasYear() ? DateChoice.GIVEN : yearCertainty(doc));
+            }
+            LocalDate weekday = TripSpan.weekdayWithinEndedVisit(doc, main.focusStart(), doc.sentence(main.focusSentence()), visitEnded);
+            if (weekday != null) {
+                WeekdayMention w = doc.weekdays().get(main.focusSentence());
+                if (w != null) {
+                    evidence.add(doc.evidence("date", w.start(), w.end()));
+                }
+                return day(weekday);
             }
         }
         Sentence focusSentence = doc.sentence(scope.focusSentence());

@@ -52,6 +52,8 @@ public final class EncounterFinder implements Stage {
     private final Pattern tripWords;
     /** "wrapped up a visit on June 14, during which it held talks": a visit summed up before its meetings are told. */
     private final Pattern visitSummary;
+    /** A lead that says when a visit ended ("wrapped up a working visit to China on September 13"). */
+    private final Pattern visitEnded;
     /** A sentence that starts with yesterday ("Chiều qua", "Yesterday"). */
     private final Pattern yesterdayStart;
     /** "held a working session with executives of Tianfu Xinke Electronics Co.": a company as the further meeting's counterpart. */
@@ -76,6 +78,7 @@ public final class EncounterFinder implements Stage {
         this.receivesDelegation = rules.pattern("encounters.receives_delegation");
         this.tripWords = rules.pattern("date_choice.trip");
         this.visitSummary = rules.pattern("encounters.visit_summary");
+        this.visitEnded = rules.pattern("encounters.visit_ended");
         this.visitTold = rules.pattern("encounters.visit_told");
         this.yesterdayStart = rules.pattern("encounters.yesterday_start");
         this.companyCounterpart = rules.pattern("encounters.company_counterpart");
@@ -164,6 +167,10 @@ public final class EncounterFinder implements Stage {
             LocalDate own = TripSpan.meetingDay(doc, from, first, visitSummary);
             if (own != null) {
                 return own;
+            }
+            LocalDate weekday = TripSpan.weekdayWithinEndedVisit(doc, from, first, visitEnded);
+            if (weekday != null) {
+                return weekday;
             }
         }
         for (int daySentence : new int[] { first.index(), doc.sentenceAt(from) }) {
