@@ -62,6 +62,26 @@ public final class ExchangeCoder {
                 .anyMatch(p -> !p.dateline() && p.locality().code().equals(clause.main().venue().code()));
     }
 
+    /**
+     * "tỉnh Hà Giang (cũ)" in a report of September 2025: a unit merged away before the exchange's day takes part, or is
+     * the venue, as the unit that held its territory that day (the gazetteer's valid_to and successor); a mention keeps
+     * the unit the source names.
+     */
+    private LocalityRef asOf(LocalityRef unit, java.time.LocalDate day) {
+        Locality l = unit == null ? null : gazetteer.byCode(unit.code());
+        return l == null || l.validOn(day) || l.successor() == null ? unit : LocalityRef.of(gazetteer.byCode(l.successor()));
+    }
+
+    private List<ExtractedExchange.LocalityRole> asOf(List<ExtractedExchange.LocalityRole> roles, java.time.LocalDate day) {
+        java.util.Map<String, ExtractedExchange.LocalityRole> out = new java.util.LinkedHashMap<>();
+        for (ExtractedExchange.LocalityRole r : roles) {
+            LocalityRef named = new LocalityRef(r.code(), r.name(), r.country());
+            LocalityRef unit = r.role().equals("mentioned") ? named : asOf(named, day); // a mention keeps the name the source uses
+            out.putIfAbsent(unit.code() + "|" + r.role(), new ExtractedExchange.LocalityRole(unit.code(), unit.name(), unit.country(), r.role()));
+        }
+        return List.copyOf(out.values());
+    }
+
     /** {@code unit} is a city (or other unit) of {@code province}: the more specific place of the two. */
     private boolean insideOf(LocalityRef unit, LocalityRef province) {
         if (unit == null || unit.code().equals(province.code())) {
@@ -100,6 +120,8 @@ public final class ExchangeCoder {
             venue = clause.main().venue();
             localities = roles.assign(doc, scope, people, venue);
         }
+        venue = asOf(venue, date.date());
+        localities = asOf(localities, date.date());
         String level = localities.stream().anyMatch(l -> l.role().equals("participant")) ? "locality" : "central";
         List<String> themeCodes = themes.code(doc, scope, evidence);
         double confidence = 0.4 + (people.byName().isEmpty() ? 0 : 0.2) + (date.precision().equals("day") ? 0.2 : 0)
