@@ -169,6 +169,10 @@ final class DatedEncounters {
         if (!visit.find() || encounterWords.cue(doc.text().substring(visit.end(), d.start()))) {
             return false;
         }
+        Matcher met = encounterWords.firstCue(doc.text().substring(d.end(), Math.max(d.end(), clauseEnd)));
+        if (met != null && !doc.personsStartingIn(d.end() + met.end(), clauseEnd).isEmpty()) {
+            return false; // "during his visit to Guangdong in April 2023, he held talks with Vice Governor Cai Ming": a meeting of it
+        }
         boolean cn = false;
         boolean vn = false;
         for (PersonMention p : doc.personsOf(s.index())) {
