@@ -52,6 +52,8 @@ final class VenueFinder {
     private final Pattern seatOf;
     /** "số 105A Quán Thánh, Hà Nội": a street address right before the place. */
     private final Pattern addressBefore;
+    /** "với điểm cầu tại thành phố Nam Ninh": a hybrid meeting's remote end. */
+    private final Pattern connectionPoint;
 
     /** "tại Nhà hội đàm cửa khẩu quốc tế Hữu Nghị": a gate the gazetteer has no unit for, and the unit it lies in. */
     private final BorderGates gates;
@@ -76,6 +78,7 @@ final class VenueFinder {
         this.describedBy = rules.pattern("venue.described_by");
         this.seatOf = rules.pattern("venue.seat_of");
         this.addressBefore = rules.pattern("venue.address_before");
+        this.connectionPoint = rules.pattern("venue.connection_point");
     }
 
     LocalityRef find(ArticleDoc doc, Scope scope, List<ExtractedExchange.Evidence> evidence) {
@@ -115,7 +118,8 @@ final class VenueFinder {
                 if ((cues.has("venue_before", near) || atSeat || addressBefore.matcher(before).find()
                         || phraseUnit.matcher(before + text.substring(p.start(), Math.min(p.end(), p.start() + 12))).find())
                         && (!cues.has("authority", before.substring(Math.max(0, before.length() - 14))) || visitorsIn.matcher(before).find() || atSeat)
-                        && (!missionSeat.matcher(before).find() || atMission.matcher(before).find()) && !describesAnother(doc, p, from)) {
+                        && (!missionSeat.matcher(before).find() || atMission.matcher(before).find()) && !describesAnother(doc, p, from)
+                        && !connectionPoint.matcher(before).find()) {
                     best = p;
                     // a city right after its province ("in Guangxi's Nanning", "in Nanchang city, Jiangxi") stays the most specific
                     for (PlaceMention q : doc.placesStartingIn(p.end() + 1, p.end() + 30)) {
