@@ -120,7 +120,9 @@ public class ArticleExtractor {
         ExtractedExchange lastTold = main;
         for (Encounters.Clause c : encounters.clauses().subList(0, Math.min(MAX_FURTHER, encounters.clauses().size()))) {
             ExtractedExchange coded = coder.code(doc, new ClauseScope(doc.sentence(c.sentence()), c.start(), c.end(), context, c.link()));
-            ExtractedExchange completed = main == null ? coded : implied.complete(doc, c, coded, main);
+            // "After the talks, the two sides signed ...": what a same-day clause leaves implicit is the exchange told just before
+            ExtractedExchange basis = c.link() == Encounters.Link.SAME_DAY && lastTold != null ? lastTold : main;
+            ExtractedExchange completed = main == null ? coded : implied.complete(doc, c, coded, basis);
             ExtractedExchange further = sameDayAsTheOneBefore(c, completed, lastTold, main);
             // a clause that names nobody and takes the main exchange's people ("the two ministers") is not told twice
             boolean peopleTakenOver = coded.participants().isEmpty() && c.link() != Encounters.Link.LISTED;
