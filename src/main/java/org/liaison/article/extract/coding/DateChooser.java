@@ -132,8 +132,9 @@ final class DateChooser {
         int focus = scope.focusSentence();
         LocalDate published = doc.published();
         WeekdayMention weekday = doc.weekdays().get(focus);
-        if (weekday == null && scope instanceof MainScope main) {
-            weekday = weekdayOfTheNextEncounterSentences(doc, main);
+        if (weekday == null && scope instanceof MainScope main && !doc.yesterdaySentences().contains(focus)
+                && !doc.todaySentences().contains(focus)) {
+            weekday = weekdayOfTheNextEncounterSentences(doc, main); // the focus's own "yesterday" or "today" comes first
         }
         if (weekday != null && published != null) {
             evidence.add(doc.evidence("date", weekday.start(), weekday.end()));

@@ -122,12 +122,16 @@ public final class ExchangeCoder {
         }
         venue = asOf(venue, date.date());
         localities = asOf(localities, date.date());
+        List<ExtractedExchange.Participant> chosen = new ArrayList<>();
+        for (ExtractedExchange.Participant p : people.byName().values()) {
+            chosen.add(new ExtractedExchange.Participant(p.name(), p.side(), p.titles(), p.organisation(), asOf(p.locality(), date.date())));
+        }
         String level = localities.stream().anyMatch(l -> l.role().equals("participant")) ? "locality" : "central";
         List<String> themeCodes = themes.code(doc, scope, evidence);
         double confidence = 0.4 + (people.byName().isEmpty() ? 0 : 0.2) + (date.precision().equals("day") ? 0.2 : 0)
                 + (scope instanceof MainScope ? 0.1 : 0) + (localities.isEmpty() ? 0 : 0.1);
         return new ExtractedExchange(date.date().toString(), date.until() == null ? null : date.until().toString(), date.precision(),
-                format, kind, venue, level, List.copyOf(people.byName().values()), localities, themeCodes, evidence,
+                format, kind, venue, level, List.copyOf(chosen), localities, themeCodes, evidence,
                 Math.min(1.0, confidence) * date.yearCertainty());
     }
 }

@@ -46,7 +46,7 @@ final class KindCoder {
             focus = new Passage(doc.folded()).span(afterMarker, scope.focusEnd());
         }
         Matcher when = scope instanceof ClauseScope ? afterEvent.matcher(focus.text()) : null;
-        if (when != null && when.find() && focus.docOffset(when.end()) >= 0) {
+        if (when != null && when.find() && focus.docOffset(when.end()) >= 0 && !meetingBefore(focus.text(), when.start())) {
             // "Chiều 9/10, ngay sau phiên bế mạc hội thảo, ông X đã hội đàm ...": the workshop only says when; the talks are the kind
             focus = new Passage(doc.folded()).span(focus.docOffset(when.end()), scope.focusEnd());
         }
@@ -94,6 +94,12 @@ final class KindCoder {
         int from = focus.docOffset(0);
         int to = purpose == null ? -1 : focus.docOffset(meeting.end() + purpose.start() - 1);
         return from < 0 || to < 0 ? focus : new Passage(doc.folded()).span(from, to + 1);
+    }
+
+    /** A meeting word of the clause before {@code at}: the clause's own encounter is told before the other event's word. */
+    private boolean meetingBefore(String text, int at) {
+        Matcher m = cues.find("meeting", text);
+        return m != null && m.start() < at;
     }
 
     private String firstKind(ArticleDoc doc, Passage text, List<String> kinds, List<ExtractedExchange.Evidence> evidence) {
